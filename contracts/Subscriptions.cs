@@ -1,0 +1,19 @@
+namespace Reintegration.Contracts;
+
+/// <summary>
+/// Who listens to what, on which queue. RabbitMQ drops a message published before its consumer's
+/// queue exists, so every publishing service declares these queues and bindings at start-up,
+/// whatever order the services start in. A consuming service reads its queue name from here too.
+/// </summary>
+public static class Subscriptions
+{
+    public const string CounsellingQueue = "counselling";
+    public const string ReportingQueue = "reporting";
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<Type>> ByQueue =
+        new Dictionary<string, IReadOnlyList<Type>>
+        {
+            [CounsellingQueue] = [typeof(ReturneeRegistered)],
+            [ReportingQueue] = [typeof(ReturneeRegistered), typeof(CounsellingSessionHeld), typeof(AwarenessEventHeld)],
+        };
+}

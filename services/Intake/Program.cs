@@ -1,0 +1,27 @@
+using JasperFx.Events.Projections;
+using Reintegration.Intake;
+using Reintegration.Intake.Cases;
+using Reintegration.Intake.Publishing;
+using Reintegration.Intake.Registration;
+using Reintegration.ServiceDefaults.EventStore;
+using Reintegration.ServiceDefaults.Hosting;
+using Reintegration.ServiceDefaults.Ingestion;
+using Reintegration.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults(ServiceIdentity.Intake);
+builder.AddEventStore(typeof(IntakeService), store =>
+        store.Projections.Add(new StreamStateProjection<ReturneeCase>(typeof(ReturneeRegistered)), ProjectionLifecycle.Inline))
+    .PublishIntegrationEvents<IntakeIntegrationEvents>();
+builder.AddMessaging();
+builder.Services.AddCloudEventIngestion()
+    .AddCloudEventHandler<RegisterReturnee>();
+
+var app = builder.Build();
+
+app.MapServiceDefaults();
+app.MapCloudEventIngestion();
+app.MapDeskRegistration();
+
+app.Run();

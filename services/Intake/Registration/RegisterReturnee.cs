@@ -1,0 +1,70 @@
+using FluentValidation;
+using Reintegration.Intake.Cases;
+using Reintegration.ServiceDefaults.Ingestion;
+using Reintegration.ServiceDefaults.Reference;
+
+namespace Reintegration.Intake.Registration;
+
+/// <summary>
+/// <c>reintegration.intake.returnee-registered.v1</c>: the subject is the returnee's UUID, chosen
+/// by the registering partner so a field office can register offline.
+/// </summary>
+public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, ReturneeCase>
+{
+    public const string Type = "reintegration.intake.returnee-registered.v1";
+
+    public override string EventType => Type;
+
+    protected override IValidator<RegistrationData> Validator { get; } = new RegistrationRules();
+
+    protected override IEnumerable<(string Field, string Message)> EnvelopeRules(CloudEventEnvelope envelope, RegistrationData data)
+    {
+        if (data.ArrivalDate > DateOnly.FromDateTime(envelope.Time.UtcDateTime))
+            yield return ("arrivalDate", "must not be after the event's time");
+    }
+
+    /// <summary>A partner reference names one returnee within its source.</summary>
+    public override IReadOnlyList<UniqueClaim> Claims(CloudEventEnvelope envelope, RegistrationData data) =>
+    [
+        new($"partner-reference|{envelope.Source}|{data.PartnerReference}", envelope.Subject)
+        {
+            ConflictDetail = $"Partner reference '{data.PartnerReference}' of '{envelope.Source}' already names another returnee.",
+        },
+    ];
+
+    public override Decision Decide(ReturneeCase? state, CloudEventEnvelope envelope, RegistrationData data)
+    {
+        var registered = ToEvent(envelope, data);
+        if (state is null) return Decision.Append(registered);
+
+        // The same registration sent again under a new event id adds nothing; other details contradict it.
+        return state.RegistrationFingerprint == ReturneeCase.Fingerprint(registered)
+            ? Decision.AlreadyKnown
+            : Decision.Conflict($"Returnee {envelope.Subject} is already registered with other details.");
+    }
+
+    public static ReturneeRegistered ToEvent(CloudEventEnvelope envelope, RegistrationData data)
+    {
+        var arrival = data.ArrivalDate!.Value;
+        var ageAtArrival = data.DateOfBirth is { } dob
+            ? AgeGroup.YearsBetween(dob, arrival)
+            // A stated age is the age when registered: take off the whole years since arrival.
+            : Math.Max(0, data.Age!.Value - AgeGroup.YearsBetween(arrival, DateOnly.FromDateTime(envelope.Time.UtcDateTime)));
+
+        var consent = data.Consent!;
+        return new ReturneeRegistered(
+            envelope.Subject,
+            envelope.Time,
+            envelope.Source,
+            data.PartnerReference!,
+            new PersonalDetails(data.GivenName!, data.FamilyName!, data.DateOfBirth, data.Age, data.Phone, data.Commune),
+            data.Sex!,
+            ageAtArrival,
+            AgeGroup.Of(ageAtArrival),
+            data.Region!,
+            data.ReturnedFrom!,
+            arrival,
+            data.ReturnType!,
+            new ConsentGiven(consent.DataProcessing!.Value, consent.Counselling!.Value, consent.FollowUpContact!.Value, consent.DataSharing ?? []));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using JasperFx;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Reintegration.ServiceDefaults.Hosting;
+using Reintegration.ServiceDefaults.Ingestion;
+using Reintegration.ServiceDefaults.Messaging;
+
+namespace Reintegration.ServiceDefaults.EventStore;
+
+/// <summary>
+/// The service's Marten store: its own schema and connection string, lightweight sessions, and
+/// the async daemon in HotCold mode so that, across replicas, each projection and subscription
+/// has exactly one runner.
+/// </summary>
+public static class EventStoreExtensions
+{
+    /// <param name="applicationAssemblyMarker">
+    /// A type of the service's own assembly. JasperFx fixes one "application assembly" per process
+    /// at the first host; naming it explicitly keeps several services in one test process apart.
+    /// </param>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
+        this IHostApplicationBuilder builder, Type applicationAssemblyMarker, Action<StoreOptions> configure)
+    {
+        var service = builder.Services.GetServiceIdentity();
+        builder.Services.CritterStackDefaults(x => x.ApplicationAssembly = applicationAssemblyMarker.Assembly);
+
+        return builder.Services.AddMarten(options =>
+            {
+                options.Connection(ConnectionString(builder.Configuration, service));
+                options.DatabaseSchemaName = service.Schema;
+                options.Events.DatabaseSchemaName = service.Schema;
+                options.UseSystemTextJsonForSerialization(configure: o => JsonDefaults.Apply(o));
+                // Services may share one database: each daemon needs its own leadership lock.
+                options.Projections.DaemonLockId = LockIdFor(service);
+                options.Projections.LeadershipPollingTime = builder.Configuration.GetValue("Daemon:LeadershipPollingMilliseconds", 2_000);
+                options.Projections.HealthCheckPollingTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Daemon:HealthCheckPollingSeconds", 2.0));
+                options.Projections.AgentPauseTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Daemon:AgentPauseSeconds", 2.0));
+                options.Schema.For<IngestionRecord>();
+                options.Schema.For<UniqueClaim>();
+                options.Schema.For<HandledMessage>();
+                configure(options);
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold);
+    }
+
+    /// <summary><c>ConnectionStrings:{service}</c> when a deployment gives the service its own database, else <c>ConnectionStrings:Postgres</c>.</summary>
+    public static string ConnectionString(IConfiguration configuration, ServiceIdentity service) =>
+        configuration.GetConnectionString(service.Name)
+        ?? configuration.GetConnectionString("Postgres")
+        ?? throw new InvalidOperationException(
+            $"Set ConnectionStrings__Postgres (or ConnectionStrings__{service.Name}) to the PostgreSQL connection string.");
+
+    private static int LockIdFor(ServiceIdentity service) =>
+        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"reintegration-daemon-{service.Schema}"))) & 0x7FFF_FFFF;
+
+    internal static ServiceIdentity GetServiceIdentity(this IServiceCollection services) =>
+        services.FirstOrDefault(d => d.ServiceType == typeof(ServiceIdentity))?.ImplementationInstance as ServiceIdentity
+        ?? throw new InvalidOperationException("Call AddServiceDefaults before adding the event store or messaging.");
+}

@@ -1,0 +1,139 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Reintegration.ServiceDefaults.Problems;
+
+namespace Reintegration.ServiceDefaults.Ingestion;
+
+/// <summary>
+/// <c>POST /events</c>: one CloudEvent (<c>application/cloudevents+json</c>) or a batch
+/// (<c>application/cloudevents-batch+json</c>, up to 500 events and 1 MiB), answered exactly as
+/// the catalogue says.
+/// </summary>
+public static class CloudEventsEndpoint
+{
+    public const string SingleContentType = "application/cloudevents+json";
+    public const string BatchContentType = "application/cloudevents-batch+json";
+    public const int MaxBatchEvents = 500;
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddCloudEventIngestion(this IServiceCollection services)
+    {
+        services.AddSingleton<EnvelopeReader>();
+        services.AddSingleton<Telemetry.IngestionMetrics>();
+        services.AddScoped<IngestionPipeline>();
+        return services;
+    }
+
+    public static RouteHandlerBuilder MapCloudEventIngestion(this IEndpointRouteBuilder app) =>
+        app.MapPost("/events", HandleAsync)
+            .WithName("PostEvents")
+            .WithSummary("Post partner events as CloudEvents 1.0 (one, or a batch of up to 500)")
+            .Accepts<JsonElement>(SingleContentType, BatchContentType)
+            .Produces(StatusCodes.Status202Accepted)
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, IngestionPipeline pipeline, EnvelopeReader reader, CancellationToken cancellationToken)
+    {
+        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null;
+        if (mediaType is not (SingleContentType or BatchContentType))
+            return new Problem(ProblemKind.UnsupportedMediaType,
+                $"Send one event as {SingleContentType} or a JSON array of events as {BatchContentType}.").ToResult();
+
+        if (request.ContentLength > MaxBodyBytes) return TooLarge();
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null) return TooLarge();
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            return new Problem(ProblemKind.InvalidEnvelope, $"The body is not valid JSON: {ex.Message}").ToResult();
+        }
+
+        using (document)
+        {
+            return mediaType == SingleContentType
+                ? await SingleAsync(document.RootElement, pipeline, reader, cancellationToken)
+                : await BatchAsync(document.RootElement, pipeline, reader, cancellationToken);
+        }
+    }
+
+    private static async Task<IResult> SingleAsync(JsonElement root, IngestionPipeline pipeline, EnvelopeReader reader, CancellationToken cancellationToken)
+    {
+        var outcome = (await pipeline.IngestAsync([reader.Read(root)], cancellationToken))[0];
+        return outcome.Status switch
+        {
+            IngestionStatus.Accepted => Results.Json(Receipt(outcome), statusCode: StatusCodes.Status202Accepted),
+            IngestionStatus.Duplicate => Results.Json(Receipt(outcome), statusCode: StatusCodes.Status200OK),
+            _ => outcome.Problem!.ToResult(),
+        };
+    }
+
+    private static async Task<IResult> BatchAsync(JsonElement root, IngestionPipeline pipeline, EnvelopeReader reader, CancellationToken cancellationToken)
+    {
+        if (root.ValueKind != JsonValueKind.Array || root.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
+            return new Problem(ProblemKind.InvalidBatch, $"A {BatchContentType} body is a JSON array of CloudEvent objects.").ToResult();
+        if (root.GetArrayLength() > MaxBatchEvents)
+            return new Problem(ProblemKind.PayloadTooLarge, $"A batch holds at most {MaxBatchEvents} events; this one has {root.GetArrayLength()}. Split it.").ToResult();
+
+        var outcomes = await pipeline.IngestAsync(root.EnumerateArray().Select(reader.Read).ToList(), cancellationToken);
+        return Results.Json(new { results = outcomes.Select(BatchResult) });
+    }
+
+    private static object Receipt(IngestionOutcome outcome) =>
+        new { id = outcome.Id, source = outcome.Source, status = StatusText(outcome.Status) };
+
+    private static object BatchResult(IngestionOutcome outcome) => new
+    {
+        index = outcome.Index,
+        id = outcome.Id,
+        source = outcome.Source,
+        status = StatusText(outcome.Status),
+        problem = outcome.Problem?.ToProblemDetails(),
+    };
+
+    private static string StatusText(IngestionStatus status) => status switch
+    {
+        IngestionStatus.Accepted => "accepted",
+        IngestionStatus.Duplicate => "duplicate",
+        _ => "rejected",
+    };
+
+    private static IResult TooLarge() =>
+        new Problem(ProblemKind.PayloadTooLarge, $"The body is larger than {MaxBodyBytes} bytes (1 MiB). Send smaller batches.").ToResult();
+
+    /// <summary>Reads at most 1 MiB; null when the body is larger (a chunked upload has no Content-Length to refuse early).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
+
+public static class CloudEventHandlerRegistration
+{
+    /// <summary>Registers one partner event type this service takes.</summary>
+    public static IServiceCollection AddCloudEventHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ICloudEventHandler =>
+        services.AddSingleton<ICloudEventHandler, THandler>();
+}

@@ -1,0 +1,78 @@
+using System.Net.Mime;
+using System.Text.Json;
+using CloudNative.CloudEvents.SystemTextJson;
+using Reintegration.ServiceDefaults.Problems;
+
+namespace Reintegration.ServiceDefaults.Ingestion;
+
+/// <summary>
+/// Checks one structured-mode CloudEvent against CloudEvents 1.0 (through the CloudEvents SDK) and
+/// against the catalogue's stricter envelope rules. Anything wrong here is a 400: the data is
+/// looked at only once the envelope is sound.
+/// </summary>
+public sealed class EnvelopeReader(TimeProvider clock)
+{
+    public const int MaxIdLength = 128;
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+    private static readonly JsonEventFormatter Formatter = new();
+
+    public PostedEvent Read(JsonElement element)
+    {
+        var id = StringProperty(element, "id");
+        var source = StringProperty(element, "source");
+        var problem = Check(element, out var envelope);
+        return new PostedEvent(id, source, envelope, problem);
+    }
+
+    private Problem? Check(JsonElement element, out CloudEventEnvelope? envelope)
+    {
+        envelope = null;
+        if (element.ValueKind != JsonValueKind.Object)
+            return new Problem(ProblemKind.InvalidEnvelope, "An event must be a JSON object.");
+
+        CloudNative.CloudEvents.CloudEvent cloudEvent;
+        try
+        {
+            cloudEvent = Formatter.ConvertFromJsonElement(element, extensionAttributes: null);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or JsonException or InvalidOperationException)
+        {
+            return new Problem(ProblemKind.InvalidEnvelope, $"Not a CloudEvents 1.0 event: {ex.Message}");
+        }
+
+        if (cloudEvent.Id!.Length > MaxIdLength)
+            return Problem.Field(ProblemKind.InvalidEnvelope, "id", $"must be 1 to {MaxIdLength} characters");
+        if (string.IsNullOrEmpty(cloudEvent.Subject))
+            return Problem.Field(ProblemKind.InvalidEnvelope, "subject", "is required: the UUID of the returnee or activity the type names");
+        if (!Guid.TryParseExact(cloudEvent.Subject, "D", out var subject))
+            return Problem.Field(ProblemKind.InvalidEnvelope, "subject", "must be a UUID such as 0190f5d2-7c4e-7b61-9d3a-2f1c8e4b5a60");
+        if (cloudEvent.Time is not { } time)
+            return Problem.Field(ProblemKind.InvalidEnvelope, "time", "is required: when it happened in the field, RFC 3339");
+        if (time > clock.GetUtcNow() + MaxClockSkew)
+            return Problem.Field(ProblemKind.InvalidEnvelope, "time", "is more than 5 minutes in the future; send when it happened in the field");
+        if (cloudEvent.DataContentType is { } contentType && !IsJson(contentType))
+            return Problem.Field(ProblemKind.InvalidEnvelope, "datacontenttype", "must be absent or application/json");
+        if (cloudEvent.Data is not JsonElement data)
+            return Problem.Field(ProblemKind.InvalidEnvelope, "data", "is required and must be JSON (data_base64 is not accepted)");
+
+        envelope = new CloudEventEnvelope(cloudEvent.Id, cloudEvent.Source!.OriginalString, cloudEvent.Type!, subject, time, data);
+        return null;
+    }
+
+    private static bool IsJson(string contentType)
+    {
+        try
+        {
+            return new ContentType(contentType).MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}
