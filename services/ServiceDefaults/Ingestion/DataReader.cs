@@ -55,14 +55,10 @@ public static partial class DataReader
 
     private static Problem FromJsonException(JsonException ex)
     {
-        var unmapped = UnmappedProperty().Match(ex.Message);
-        if (unmapped.Success)
-        {
-            var path = ex.Path is null or "$" ? "" : ex.Path[2..] + ".";
-            return Problem.Field(ProblemKind.InvalidData, $"data.{path}{unmapped.Groups[1].Value}", "is not a field of this event type");
-        }
-
         var field = ex.Path is null or "$" ? "data" : "data." + ex.Path[2..];
+        if (UnmappedProperty().IsMatch(ex.Message))
+            return Problem.Field(ProblemKind.InvalidData, field, "is not a field of this event type");
+
         return Problem.Field(ProblemKind.InvalidData, field, "has the wrong JSON type or format (dates are YYYY-MM-DD, numbers are integers, booleans are true or false)");
     }
 

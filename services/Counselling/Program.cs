@@ -1,0 +1,27 @@
+using JasperFx.Events.Projections;
+using Reintegration.Contracts;
+using Reintegration.Counselling;
+using Reintegration.Counselling.Clients;
+using Reintegration.Counselling.Publishing;
+using Reintegration.Counselling.Sessions;
+using Reintegration.ServiceDefaults.EventStore;
+using Reintegration.ServiceDefaults.Hosting;
+using Reintegration.ServiceDefaults.Ingestion;
+using Reintegration.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults(ServiceIdentity.Counselling);
+builder.AddEventStore(typeof(CounsellingService), store =>
+        store.Projections.Add(new StreamStateProjection<CounsellingClient>(typeof(RegistrationNoted), typeof(SessionHeld)), ProjectionLifecycle.Inline))
+    .PublishIntegrationEvents<CounsellingIntegrationEvents>();
+builder.AddMessaging(Subscriptions.CounsellingQueue, bus => bus.AddConsumer<ReturneeRegisteredConsumer>());
+builder.Services.AddCloudEventIngestion()
+    .AddCloudEventHandler<RecordSession>();
+
+var app = builder.Build();
+
+app.MapServiceDefaults();
+app.MapCloudEventIngestion();
+
+app.Run();

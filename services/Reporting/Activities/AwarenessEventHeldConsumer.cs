@@ -1,0 +1,20 @@
+using Marten;
+using Reintegration.Contracts;
+using Reintegration.Reporting.Journeys;
+using Reintegration.ServiceDefaults.Messaging;
+
+namespace Reintegration.Reporting.Activities;
+
+/// <summary>Records the event on its own stream and on the journey of each returnee who took part.</summary>
+public sealed class AwarenessEventHeldConsumer(IDocumentSession session, TimeProvider clock)
+    : IdempotentConsumer<AwarenessEventHeld>(session, clock)
+{
+    protected override Task StageAsync(AwarenessEventHeld m, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        session.Events.Append(m.AwarenessEventId, new AwarenessEventReported(
+            m.AwarenessEventId, m.HeldAt, m.Kind, m.Region, m.Women, m.Men, m.Girls, m.Boys, m.ReturneeParticipants.Count));
+        foreach (var returnee in m.ReturneeParticipants)
+            session.Events.Append(returnee, new AwarenessEventAttended(returnee, m.AwarenessEventId, m.HeldAt, m.Kind, m.Region));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,33 @@
+using JasperFx.Events.Projections;
+using Reintegration.Contracts;
+using Reintegration.Reporting;
+using Reintegration.Reporting.Activities;
+using Reintegration.Reporting.Indicators;
+using Reintegration.Reporting.Journeys;
+using Reintegration.ServiceDefaults.EventStore;
+using Reintegration.ServiceDefaults.Hosting;
+using Reintegration.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults(ServiceIdentity.Reporting);
+builder.AddEventStore(typeof(ReportingService), store =>
+{
+    store.Projections.Add(new ReturneeJourneyProjection(), ProjectionLifecycle.Async);
+    store.Projections.Add(new AwarenessEventFactProjection(), ProjectionLifecycle.Async);
+});
+builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
+{
+    bus.AddConsumer<ReturneeRegisteredConsumer>();
+    bus.AddConsumer<CounsellingSessionHeldConsumer>();
+    bus.AddConsumer<AwarenessEventHeldConsumer>();
+});
+builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
+
+var app = builder.Build();
+
+app.MapServiceDefaults();
+app.MapIndicators();
+app.MapJourneys();
+
+app.Run();
