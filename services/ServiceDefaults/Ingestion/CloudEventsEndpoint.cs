@@ -32,7 +32,8 @@ public static class CloudEventsEndpoint
         app.MapPost("/events", HandleAsync)
             .WithName("PostEvents")
             .WithSummary("Post partner events as CloudEvents 1.0 (one, or a batch of up to 500)")
-            .Accepts<JsonElement>(SingleContentType, BatchContentType)
+            // No Accepts(...) metadata: it would make ASP.NET answer 415 itself, without our problem type.
+            .WithDescription($"Body: one event as {SingleContentType}, or a JSON array of up to {MaxBatchEvents} events (1 MiB) as {BatchContentType}.")
             .Produces(StatusCodes.Status202Accepted)
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -101,7 +102,8 @@ public static class CloudEventsEndpoint
         id = outcome.Id,
         source = outcome.Source,
         status = StatusText(outcome.Status),
-        problem = outcome.Problem?.ToProblemDetails(),
+        // Typed as object so the serializer writes the runtime type, field errors included.
+        problem = (object?)outcome.Problem?.ToProblemDetails(),
     };
 
     private static string StatusText(IngestionStatus status) => status switch

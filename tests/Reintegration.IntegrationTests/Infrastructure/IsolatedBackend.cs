@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+
+namespace Reintegration.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A database and a RabbitMQ virtual host of its own for one test class, so that no test sees
+/// another's events or messages; both are dropped afterwards.
+/// </summary>
+public sealed class IsolatedBackend : IAsyncDisposable
+{
+    private readonly Infrastructure _infrastructure;
+    private readonly string _name = $"t_{Guid.NewGuid():N}";
+
+    private IsolatedBackend(Infrastructure infrastructure) => _infrastructure = infrastructure;
+
+    public string Postgres => new NpgsqlConnectionStringBuilder(_infrastructure.PostgresAdmin) { Database = _name }.ConnectionString;
+
+    public string RabbitMq => new UriBuilder(_infrastructure.RabbitMq) { Path = "/" + _name }.Uri.ToString();
+
+    public static async Task<IsolatedBackend> CreateAsync()
+    {
+        var backend = new IsolatedBackend(await Infrastructure.GetAsync());
+        await backend.ExecuteAdminAsync($"create database {backend._name}");
+        using var management = backend.Management();
+        (await management.PutAsync($"api/vhosts/{backend._name}", null)).EnsureSuccessStatusCode();
+        var user = backend._infrastructure.RabbitMq.UserInfo.Split(':')[0];
+        (await management.PutAsync($"api/permissions/{backend._name}/{Uri.EscapeDataString(user)}",
+            new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        return backend;
+    }
+
+    /// <summary>Runs SQL in this backend's database (for assertions on what was stored).</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var management = Management();
+        await management.DeleteAsync($"api/vhosts/{_name}");
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAdminAsync($"drop database if exists {_name} with (force)");
+    }
+
+    private HttpClient Management()
+    {
+        var client = new HttpClient { BaseAddress = _infrastructure.RabbitMqManagement };
+        var credentials = Uri.UnescapeDataString(_infrastructure.RabbitMq.UserInfo is { Length: > 0 } info ? info : "guest:guest");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        return client;
+    }
+
+    private async Task ExecuteAdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_infrastructure.PostgresAdmin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Reintegration.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One service hosted in the test process against an isolated backend, with the daemon tuned to
+/// react within a second or two instead of the production defaults.
+/// </summary>
+public sealed class ServiceHost<TMarker>(IsolatedBackend backend, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<TMarker> where TMarker : class
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", backend.Postgres);
+        builder.UseSetting("ConnectionStrings:RabbitMq", backend.RabbitMq);
+        builder.UseSetting("Daemon:LeadershipPollingMilliseconds", "500");
+        builder.UseSetting("Daemon:HealthCheckPollingSeconds", "1");
+        builder.UseSetting("Daemon:AgentPauseSeconds", "1");
+        builder.UseSetting("Messaging:PublishTimeoutSeconds", "5");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Marten", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Reintegration.Counselling;
+using Reintegration.Intake;
+using Reintegration.Reporting;
+using Reintegration.Training;
+
+namespace Reintegration.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The services under test, each hosted in this process against the same isolated PostgreSQL
+/// database and RabbitMQ virtual host, started when a test first needs them (so a test can
+/// start Reporting after the others have published).
+/// </summary>
+public sealed class TestSystem : IAsyncDisposable
+{
+    private readonly Dictionary<Type, IAsyncDisposable> _hosts = new();
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+
+    private TestSystem(IsolatedBackend backend, IReadOnlyDictionary<string, string>? settings)
+    {
+        Backend = backend;
+        _settings = settings;
+    }
+
+    public IsolatedBackend Backend { get; }
+
+    public static async Task<TestSystem> CreateAsync(IReadOnlyDictionary<string, string>? settings = null) =>
+        new(await IsolatedBackend.CreateAsync(), settings);
+
+    public ServiceHost<IntakeService> Intake => Host<IntakeService>();
+    public ServiceHost<CounsellingService> Counselling => Host<CounsellingService>();
+    public ServiceHost<TrainingService> Training => Host<TrainingService>();
+    public ServiceHost<ReportingService> Reporting => Host<ReportingService>();
+
+    public bool IsRunning<TMarker>() => _hosts.ContainsKey(typeof(TMarker));
+
+    public ServiceHost<TMarker> Host<TMarker>() where TMarker : class
+    {
+        if (!_hosts.TryGetValue(typeof(TMarker), out var host))
+        {
+            var created = new ServiceHost<TMarker>(Backend, _settings);
+            _ = created.Server; // starts the host: Marten schema, daemon, bus
+            _hosts[typeof(TMarker)] = host = created;
+        }
+
+        return (ServiceHost<TMarker>)host;
+    }
+
+    /// <summary>Waits until the service answers ready (database, broker and daemon all working).</summary>
+    public async Task WaitUntilReadyAsync<TMarker>() where TMarker : class
+    {
+        using var client = Host<TMarker>().CreateClient();
+        await Eventually.UntilAsync(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, ok => ok,
+            $"{typeof(TMarker).Name} to be ready");
+    }
+
+    public async Task<JsonObject> IndicatorsAsync(string query = "")
+    {
+        using var client = Reporting.CreateClient();
+        return (await client.GetFromJsonAsync<JsonObject>("/indicators" + query))!;
+    }
+
+    /// <summary>Indicator values by code, e.g. <c>["returnees-registered"] = 3</c>.</summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> IndicatorValuesAsync(string query = "") =>
+        Values(await IndicatorsAsync(query));
+
+    public static IReadOnlyDictionary<string, decimal> Values(JsonObject report) =>
+        report["indicators"]!.AsArray().ToDictionary(i => (string)i!["code"]!, i => (decimal)i!["value"]!);
+
+    /// <summary>Real events of a service's store (Marten writes tombstones for reserved sequence numbers after a failed commit).</summary>
+    public Task<long> EventCountAsync(string schema) =>
+        Backend.ScalarAsync<long>($"select count(*) from {schema}.mt_events where type <> 'tombstone'");
+
+    public IDocumentStore Store<TMarker>() where TMarker : class => Host<TMarker>().Services.GetRequiredService<IDocumentStore>();
+
+    public async Task StopAsync<TMarker>()
+    {
+        if (_hosts.Remove(typeof(TMarker), out var host)) await host.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts.Values) await host.DisposeAsync();
+        _hosts.Clear();
+        await Backend.DisposeAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Reintegration.IntegrationTests.Support;
+
+/// <summary>CloudEvents as a partner system would post them, valid unless a test changes them.</summary>
+public static class PartnerEvents
+{
+    public const string Source = "urn:partner:ngo-field-app";
+    private static int _sequence;
+
+    public static string NextId(string prefix) => $"{prefix}-{Interlocked.Increment(ref _sequence)}-{Guid.NewGuid():N}";
+
+    public static JsonObject Envelope(string type, Guid subject, JsonObject data, string? id = null, DateTimeOffset? time = null) => new()
+    {
+        ["specversion"] = "1.0",
+        ["id"] = id ?? NextId("evt"),
+        ["source"] = Source,
+        ["type"] = type,
+        ["subject"] = subject.ToString(),
+        ["time"] = (time ?? new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+        ["datacontenttype"] = "application/json",
+        ["data"] = data,
+    };
+
+    public static JsonObject Registration(Guid returnee, string sex = "female", string region = "bamako", int age = 24,
+        bool counselling = true, string? partnerReference = null, string? id = null, DateTimeOffset? time = null) =>
+        Envelope("reintegration.intake.returnee-registered.v1", returnee, new JsonObject
+        {
+            ["partnerReference"] = partnerReference ?? $"NGO-{returnee.ToString()[..8]}",
+            ["givenName"] = "Awa",
+            ["familyName"] = "Traoré",
+            ["sex"] = sex,
+            ["age"] = age,
+            ["phone"] = "+22370123456",
+            ["region"] = region,
+            ["commune"] = "Commune IV",
+            ["returnedFrom"] = "LY",
+            ["arrivalDate"] = "2026-02-10",
+            ["returnType"] = "assisted-voluntary",
+            ["consent"] = new JsonObject
+            {
+                ["dataProcessing"] = true, ["counselling"] = counselling, ["followUpContact"] = true, ["dataSharing"] = new JsonArray(),
+            },
+        }, id, time);
+
+    public static JsonObject Session(Guid returnee, string intervention = "basic-counselling", string? id = null, DateTimeOffset? time = null) =>
+        Envelope("reintegration.counselling.session-held.v1", returnee, new JsonObject
+        {
+            ["format"] = "individual",
+            ["modality"] = "in-person",
+            ["intervention"] = intervention,
+            ["durationMinutes"] = 50,
+            ["counsellor"] = "counsellor-07",
+        }, id, time ?? new DateTimeOffset(2026, 3, 9, 10, 0, 0, TimeSpan.Zero));
+
+    public static JsonObject AwarenessEvent(Guid eventId, string region = "kita", int women = 12, int men = 20, int girls = 3, int boys = 5,
+        string kind = "community-dialogue", string? id = null, params Guid[] returnees) =>
+        Envelope("reintegration.training.awareness-event-held.v1", eventId, new JsonObject
+        {
+            ["kind"] = kind,
+            ["region"] = region,
+            ["reached"] = new JsonObject { ["women"] = women, ["men"] = men, ["girls"] = girls, ["boys"] = boys },
+            ["returneeParticipants"] = new JsonArray(returnees.Select(r => (JsonNode)r.ToString()).ToArray()),
+        }, id, new DateTimeOffset(2026, 4, 1, 15, 0, 0, TimeSpan.Zero));
+
+    public static HttpContent Single(JsonObject cloudEvent) => Content(cloudEvent.ToJsonString(), "application/cloudevents+json");
+
+    public static HttpContent Batch(params JsonObject[] events) =>
+        Content(new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString(), "application/cloudevents-batch+json");
+
+    public static HttpContent Content(string body, string contentType)
+    {
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return content;
+    }
+}
