@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Ingestion;
 using Reintegration.ServiceDefaults.Messaging;
+using Weasel.Core;
 
 namespace Reintegration.ServiceDefaults.EventStore;
 
@@ -34,7 +35,8 @@ public static class EventStoreExtensions
                 options.Connection(ConnectionString(builder.Configuration, service));
                 options.DatabaseSchemaName = service.Schema;
                 options.Events.DatabaseSchemaName = service.Schema;
-                options.UseSystemTextJsonForSerialization(configure: o => JsonDefaults.Apply(o));
+                // Camel case through Marten itself, so that LINQ queries use the same JSON names as the stored documents.
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 // Services may share one database: each daemon needs its own leadership lock.
                 options.Projections.DaemonLockId = LockIdFor(service);
                 options.Projections.LeadershipPollingTime = builder.Configuration.GetValue("Daemon:LeadershipPollingMilliseconds", 2_000);

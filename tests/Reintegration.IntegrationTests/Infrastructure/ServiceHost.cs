@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Reintegration.IntegrationTests.Infrastructure;
 
@@ -7,7 +8,8 @@ namespace Reintegration.IntegrationTests.Infrastructure;
 /// One service hosted in the test process against an isolated backend, with the daemon tuned to
 /// react within a second or two instead of the production defaults.
 /// </summary>
-public sealed class ServiceHost<TMarker>(IsolatedBackend backend, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class ServiceHost<TMarker>(
+    IsolatedBackend backend, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<TMarker> where TMarker : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,5 +24,6 @@ public sealed class ServiceHost<TMarker>(IsolatedBackend backend, IReadOnlyDicti
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Marten", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureServices(services);
     }
 }

@@ -37,11 +37,12 @@ public sealed class TestSystem : IAsyncDisposable
 
     public bool IsRunning<TMarker>() => _hosts.ContainsKey(typeof(TMarker));
 
-    public ServiceHost<TMarker> Host<TMarker>() where TMarker : class
+    /// <summary>The service's host, started on first use; <paramref name="services"/> adds test-only parts to it.</summary>
+    public ServiceHost<TMarker> Host<TMarker>(Action<IServiceCollection>? services = null) where TMarker : class
     {
         if (!_hosts.TryGetValue(typeof(TMarker), out var host))
         {
-            var created = new ServiceHost<TMarker>(Backend, _settings);
+            var created = new ServiceHost<TMarker>(Backend, _settings, services);
             _ = created.Server; // starts the host: Marten schema, daemon, bus
             _hosts[typeof(TMarker)] = host = created;
         }

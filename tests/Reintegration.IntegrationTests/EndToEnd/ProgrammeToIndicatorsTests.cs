@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.PartnerSimulator.Generation;
+using Reintegration.PartnerSimulator.Posting;
+using Xunit;
+
+namespace Reintegration.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// A whole simulated programme posted by the partner simulator to Intake, Counselling and
+/// Training, through RabbitMQ to Reporting, checked against figures computed from the
+/// simulator's own facts.
+/// </summary>
+public sealed class ProgrammeToIndicatorsTests : IAsyncLifetime
+{
+    private TestSystem _system = null!;
+    private readonly Programme _programme = ProgrammeGenerator.Generate(new SimulationOptions { Returnees = 400, Seed = 7 });
+
+    public async Task InitializeAsync() => _system = await TestSystem.CreateAsync();
+    public async Task DisposeAsync() => await _system.DisposeAsync();
+
+    private PartnerClient Partner() =>
+        new(_system.Intake.CreateClient(), _system.Counselling.CreateClient(), _system.Training.CreateClient());
+
+    [Fact]
+    public async Task Every_figure_matches_the_programme_and_resending_every_batch_changes_none()
+    {
+        _ = _system.Reporting.Server;
+        var plan = _programme.Batches(batchSize: 100);
+        Assert.NotEmpty(plan.ReturneesWithSessionsBeforeRegistration);
+        Assert.NotEmpty(plan.Retries);
+
+        var tally = await Partner().RunAsync(plan);
+
+        Assert.Empty(tally.Rejections);
+        Assert.Equal(plan.DistinctEventCount, tally.Accepted);
+        Assert.Equal(plan.RetriedEventCount, tally.Duplicate);
+        var expected = ExpectedIndicators.Headline(_programme);
+        var report = await Eventually.UntilAsync(() => _system.IndicatorsAsync(),
+            r => expected.All(e => TestSystem.Values(r)[e.Key] == e.Value), "Reporting to show the whole programme", TimeSpan.FromSeconds(120));
+        AssertBreakdowns(report);
+
+        var stored = await StoredEventCounts();
+        var resent = await Partner().RunAsync(plan);
+
+        Assert.Equal(0, resent.Accepted);
+        Assert.Equal(plan.PostedEventCount, resent.Duplicate);
+        Assert.Equal(stored, await StoredEventCounts());
+        Assert.Equal(TestSystem.Values(report), await _system.IndicatorValuesAsync());
+    }
+
+    [Fact]
+    public async Task Filters_by_region_and_dates_give_the_programme_figures_for_that_slice()
+    {
+        _ = _system.Reporting.Server;
+        await Partner().RunAsync(_programme.Batches(batchSize: 250));
+        var expected = ExpectedIndicators.Headline(_programme);
+        await Eventually.UntilAsync(() => _system.IndicatorsAsync(),
+            r => expected.All(e => TestSystem.Values(r)[e.Key] == e.Value), "Reporting to show the whole programme", TimeSpan.FromSeconds(120));
+
+        var from = DateOnly.FromDateTime(_programme.Sessions.Min(s => s.Time).UtcDateTime).AddDays(30);
+        var to = from.AddDays(60);
+        bool InRange(DateTimeOffset t) => DateOnly.FromDateTime(t.UtcDateTime) is var d && d >= from && d <= to;
+        var kita = _programme.Returnees.Where(r => r.Region == "kita").Select(r => r.Id).ToHashSet();
+        var sessions = _programme.Sessions.Where(s => kita.Contains(s.ReturneeId) && InRange(s.Time)).ToList();
+        var events = _programme.AwarenessEvents.Where(e => e.Region == "kita" && InRange(e.Time)).ToList();
+
+        var values = await _system.IndicatorValuesAsync($"?region=kita&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
+
+        Assert.Equal(_programme.Returnees.Count(r => r.Region == "kita" && InRange(r.RegisteredAt)), values["returnees-registered"]);
+        Assert.Equal(sessions.Select(s => s.ReturneeId).Distinct().Count(), values["returnees-reached"]);
+        Assert.Equal(sessions.Count, values["counselling-sessions"]);
+        Assert.Equal(events.Count, values["awareness-events"]);
+        Assert.Equal(events.Sum(e => e.PeopleReached), values["people-reached"]);
+    }
+
+    [Fact]
+    public async Task A_bad_query_is_a_400_problem_naming_the_parameter()
+    {
+        using var reporting = _system.Reporting.CreateClient();
+
+        var response = await reporting.GetAsync("/indicators?from=2026-13-01&region=paris");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.NotNull(problem!["errors"]!["from"]);
+        Assert.NotNull(problem["errors"]!["region"]);
+    }
+
+    private void AssertBreakdowns(JsonObject report)
+    {
+        var indicators = report["indicators"]!.AsArray().ToDictionary(i => (string)i!["code"]!, i => i!.AsObject());
+        var registered = indicators["returnees-registered"]["breakdown"]!;
+        foreach (var sex in _programme.Returnees.GroupBy(r => r.Sex))
+            Assert.Equal(sex.Count(), (int)registered["sex"]![sex.Key]!);
+        foreach (var age in _programme.Returnees.GroupBy(r => r.AgeGroup))
+            Assert.Equal(age.Count(), (int)registered["ageGroup"]![age.Key]!);
+        foreach (var country in _programme.Returnees.GroupBy(r => r.ReturnedFrom))
+            Assert.Equal(country.Count(), (int)registered["returnedFrom"]![country.Key]!);
+
+        Assert.Equal(5000, (int)indicators["returnees-reached"]["target"]!);
+        var sessions = indicators["counselling-sessions"]["breakdown"]!;
+        foreach (var intervention in _programme.Sessions.GroupBy(s => s.Intervention))
+            Assert.Equal(intervention.Count(), (int)sessions["intervention"]![intervention.Key]!);
+        foreach (var region in _programme.Sessions.GroupBy(s => s.Region))
+            Assert.Equal(region.Count(), (int)sessions["region"]![region.Key]!);
+
+        var people = indicators["people-reached"]["breakdown"]!["group"]!;
+        Assert.Equal(_programme.AwarenessEvents.Sum(e => e.Women), (int)people["women"]!);
+        Assert.Equal(_programme.AwarenessEvents.Sum(e => e.Boys), (int)people["boys"]!);
+    }
+
+    private async Task<(long, long, long, long)> StoredEventCounts() => (
+        await _system.EventCountAsync("intake"), await _system.EventCountAsync("counselling"),
+        await _system.EventCountAsync("training"), await _system.EventCountAsync("reporting"));
+}
