@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Counselling;
 using Reintegration.Intake;
 using Reintegration.Reporting;
+using Reintegration.ServiceDefaults.Messaging;
 using Reintegration.Training;
 
 namespace Reintegration.IntegrationTests.Infrastructure;
@@ -74,6 +75,22 @@ public sealed class TestSystem : IAsyncDisposable
     /// <summary>Real events of a service's store (Marten writes tombstones for reserved sequence numbers after a failed commit).</summary>
     public Task<long> EventCountAsync(string schema) =>
         Backend.ScalarAsync<long>($"select count(*) from {schema}.mt_events where type <> 'tombstone'");
+
+    /// <summary>
+    /// Waits until the service's outbox subscription has published everything its store holds,
+    /// so a test knows the messages are on the broker (or in a queue) before it goes on.
+    /// </summary>
+    public async Task WaitUntilPublishedAsync<TMarker>() where TMarker : class
+    {
+        var store = Store<TMarker>();
+        await Eventually.UntilAsync(async () =>
+        {
+            var ceiling = (await store.Advanced.FetchEventStoreStatistics()).EventSequenceNumber;
+            var progress = await store.Advanced.AllProjectionProgress();
+            var published = progress.FirstOrDefault(p => p.ShardName.StartsWith(IntegrationEventPublisher.SubscriptionName))?.Sequence ?? 0;
+            return (published, ceiling);
+        }, p => p.published >= p.ceiling, $"{typeof(TMarker).Name} to publish all its events");
+    }
 
     public IDocumentStore Store<TMarker>() where TMarker : class => Host<TMarker>().Services.GetRequiredService<IDocumentStore>();
 
