@@ -1,0 +1,60 @@
+using Reintegration.Intake.Registration;
+using Reintegration.ServiceDefaults.Problems;
+using Reintegration.UnitTests.Support;
+using static Reintegration.UnitTests.Intake.Registrations;
+
+namespace Reintegration.UnitTests.Intake;
+
+public sealed class RegisteringAReturneeTests
+{
+    private readonly Guid _returnee = Guid.NewGuid();
+
+    [Fact]
+    public void First_registration_records_the_returnee_with_the_age_group_at_arrival() =>
+        Handler.Given()
+            .When(Registration(_returnee, ValidData()))
+            .Then(Registered(_returnee, Envelopes.At));
+
+    [Fact]
+    public void The_same_registration_sent_again_under_a_new_id_adds_nothing() =>
+        Handler.Given(Registered(_returnee, Envelopes.At.AddDays(-3)))
+            .When(Registration(_returnee, ValidData()))
+            .ThenNothingNew();
+
+    [Theory]
+    [InlineData("givenName", "\"Fatoumata\"")]
+    [InlineData("sex", "\"male\"")]
+    [InlineData("region", "\"kayes\"")]
+    [InlineData("arrivalDate", "\"2025-10-30\"")]
+    [InlineData("consent.counselling", "false")]
+    public void A_registration_of_the_same_returnee_with_other_details_contradicts_the_stored_one(string field, string otherValue) =>
+        Handler.Given(Registered(_returnee, Envelopes.At.AddDays(-3)))
+            .When(Registration(_returnee, ValidData().Set(field, otherValue)))
+            .ThenRejected(ProblemKind.Contradiction);
+
+    [Fact]
+    public void A_registration_claims_its_partner_reference_within_its_source_for_the_returnee()
+    {
+        var envelope = Registration(_returnee, ValidData());
+        var (data, problem) = Handler.Read(envelope);
+        Assert.Null(problem);
+
+        var claim = Assert.Single(Handler.Claims(envelope, (RegistrationData)data!));
+
+        Assert.Equal($"partner-reference|{Envelopes.Source}|NGO-BKO-0042", claim.Id);
+        Assert.Equal(_returnee, claim.Owner);
+        Assert.Contains("NGO-BKO-0042", claim.ConflictDetail);
+    }
+
+    [Fact]
+    public void The_same_partner_reference_from_another_source_is_another_claim()
+    {
+        var first = Registration(_returnee, ValidData());
+        var other = Registration(Guid.NewGuid(), ValidData(), source: "urn:partner:un-agency");
+
+        var firstClaim = Assert.Single(Handler.Claims(first, (RegistrationData)Handler.Read(first).Data!));
+        var otherClaim = Assert.Single(Handler.Claims(other, (RegistrationData)Handler.Read(other).Data!));
+
+        Assert.NotEqual(firstClaim.Id, otherClaim.Id);
+    }
+}
