@@ -27,6 +27,9 @@ public sealed class IngestionPipeline(
     TimeProvider clock,
     ILogger<IngestionPipeline> logger)
 {
+    /// <summary>How often one event is decided again after losing a race, before the request fails.</summary>
+    private const int MaxAttempts = 8;
+
     private readonly Dictionary<string, ICloudEventHandler> _handlers = handlers.ToDictionary(h => h.EventType);
 
     public async Task<IReadOnlyList<IngestionOutcome>> IngestAsync(IReadOnlyList<PostedEvent> posted, CancellationToken cancellationToken)
@@ -84,18 +87,27 @@ public sealed class IngestionPipeline(
         }
         catch (Exception ex) when (IsLostRace(ex))
         {
-            if (candidates.Count == 1 && candidates[0].Attempt > 0) throw;
-            logger.LogInformation("A concurrent writer changed {Count} subjects of this batch; deciding its accepted events one at a time", accepted.Count);
+            if (candidates.Count == 1 && candidates[0].Attempt >= MaxAttempts) throw;
+            logger.LogInformation("A concurrent writer changed subjects of this batch; deciding its {Count} accepted events one at a time", accepted.Count);
             foreach (var candidate in accepted)
             {
+                // A little jitter so that writers who collided do not collide again in step.
+                if (candidate.Attempt > 0) await Task.Delay(Random.Shared.Next(5, 20 * candidate.Attempt), cancellationToken);
                 var retry = candidate with { Attempt = candidate.Attempt + 1 };
                 await DecideAndCommitAsync([retry], outcomes, cancellationToken);
             }
         }
     }
 
+    /// <summary>
+    /// Another writer changed what this transaction decided on: a record, claim or stream it
+    /// created exists now (unique violation), or a stream moved past the version it expected
+    /// (Marten's MT003). Deciding again gives the true answer.
+    /// </summary>
     private static bool IsLostRace(Exception ex) =>
-        ex is DocumentAlreadyExistsException or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException or ConcurrencyException
+        ex is DocumentAlreadyExistsException or Marten.Exceptions.ExistingStreamIdCollisionException
+            or JasperFx.Events.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException or ConcurrencyException
+        || ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation or "MT003" }
         || ex.InnerException is { } inner && IsLostRace(inner);
 
     private static async Task<BatchState> LoadAsync(IDocumentSession session, List<Candidate> candidates, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Reintegration.Reporting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -81,13 +82,13 @@ public sealed class JourneyAndConsentTests(JourneyAndConsentTests.Fixture fixtur
                 await using var session = fixture.System.Store<CounsellingService>().QuerySession();
                 return await session.LoadAsync<CounsellingClient>(returnee);
             }, c => c?.CounsellingConsent == false, "Counselling to learn the refusal from Intake");
-        var before = await fixture.System.EventCountAsync("counselling");
+        var before = await fixture.System.EventCountAsync<CounsellingService>();
 
         var response = await _counselling.PostAsync("/events", Single(Session(returnee)));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("urn:reintegration:problem:state-forbids", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["type"]);
-        Assert.Equal(before, await fixture.System.EventCountAsync("counselling"));
+        Assert.Equal(before, await fixture.System.EventCountAsync<CounsellingService>());
     }
 
     [Fact]

@@ -1,3 +1,7 @@
+using Reintegration.Reporting;
+using Reintegration.Training;
+using Reintegration.Counselling;
+using Reintegration.Intake;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -113,6 +117,6 @@ public sealed class ProgrammeToIndicatorsTests : IAsyncLifetime
     }
 
     private async Task<(long, long, long, long)> StoredEventCounts() => (
-        await _system.EventCountAsync("intake"), await _system.EventCountAsync("counselling"),
-        await _system.EventCountAsync("training"), await _system.EventCountAsync("reporting"));
+        await _system.EventCountAsync<IntakeService>(), await _system.EventCountAsync<CounsellingService>(),
+        await _system.EventCountAsync<TrainingService>(), await _system.EventCountAsync<ReportingService>());
 }

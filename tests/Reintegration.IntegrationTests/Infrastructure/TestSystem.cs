@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Counselling;
 using Reintegration.Intake;
 using Reintegration.Reporting;
+using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Messaging;
 using Reintegration.Training;
 
@@ -73,8 +74,11 @@ public sealed class TestSystem : IAsyncDisposable
         report["indicators"]!.AsArray().ToDictionary(i => (string)i!["code"]!, i => (decimal)i!["value"]!);
 
     /// <summary>Real events of a service's store (Marten writes tombstones for reserved sequence numbers after a failed commit).</summary>
-    public Task<long> EventCountAsync(string schema) =>
-        Backend.ScalarAsync<long>($"select count(*) from {schema}.mt_events where type <> 'tombstone'");
+    public Task<long> EventCountAsync<TMarker>() where TMarker : class =>
+        Backend.ScalarAsync<long>($"select count(*) from {Schema<TMarker>()}.mt_events where type <> 'tombstone'");
+
+    /// <summary>The service's schema, its host started so that the schema exists.</summary>
+    public string Schema<TMarker>() where TMarker : class => Host<TMarker>().Services.GetRequiredService<ServiceIdentity>().Schema;
 
     /// <summary>
     /// Waits until the service's outbox subscription has published everything its store holds,

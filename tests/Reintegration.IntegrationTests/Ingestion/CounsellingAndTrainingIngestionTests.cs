@@ -1,3 +1,4 @@
+using Reintegration.Training;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -48,14 +49,14 @@ public sealed class CounsellingAndTrainingIngestionTests(CounsellingAndTrainingI
     {
         var eventId = Guid.NewGuid();
         Assert.Equal(HttpStatusCode.Accepted, (await _training.PostAsync("/events", Single(AwarenessEvent(eventId, women: 10)))).StatusCode);
-        var before = await fixture.System.EventCountAsync("training");
+        var before = await fixture.System.EventCountAsync<TrainingService>();
 
         var sameFacts = await _training.PostAsync("/events", Single(AwarenessEvent(eventId, women: 10)));
         var otherFacts = await _training.PostAsync("/events", Single(AwarenessEvent(eventId, women: 99)));
 
         Assert.Equal(HttpStatusCode.Accepted, sameFacts.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, otherFacts.StatusCode);
-        Assert.Equal(before, await fixture.System.EventCountAsync("training"));
+        Assert.Equal(before, await fixture.System.EventCountAsync<TrainingService>());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Reintegration.Intake;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -20,7 +21,7 @@ public sealed class IntakeIngestionTests(IntakeIngestionTests.Fixture fixture) :
 
     private readonly HttpClient _intake = fixture.System.Intake.CreateClient();
 
-    private Task<long> StoredEvents() => fixture.System.EventCountAsync("intake");
+    private Task<long> StoredEvents() => fixture.System.EventCountAsync<IntakeService>();
 
     private Task<long> IngestionRecords() => fixture.System.Backend.ScalarAsync<long>("select count(*) from intake.mt_doc_ingestionrecord");
 
