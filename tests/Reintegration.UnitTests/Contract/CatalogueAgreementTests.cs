@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Reintegration.Counselling.Sessions;
+using Reintegration.Intake.Registration;
+using Reintegration.ServiceDefaults.Hosting;
+using Reintegration.ServiceDefaults.Ingestion;
+using Reintegration.ServiceDefaults.Reference;
+using Reintegration.Training.Awareness;
+using Xunit;
+
+namespace Reintegration.UnitTests.Contract;
+
+/// <summary>
+/// The codes the services accept are exactly the ones the published catalogue
+/// (docs/catalogue.md) lists: partners build against that page, so the code may not drift from it.
+/// </summary>
+public sealed partial class CatalogueAgreementTests
+{
+    private static readonly string Catalogue = File.ReadAllText(FindCatalogue());
+
+    [Fact]
+    public void Regions_are_the_catalogues() => Assert.Equal(CodesOn("- **region**", "- **sex**"), Sorted(Codes.Regions));
+
+    [Fact]
+    public void Sexes_are_the_catalogues() => Assert.Equal(CodesOn("- **sex**", "\n"), Sorted(Codes.Sexes));
+
+    [Fact]
+    public void Return_types_are_the_catalogues() => Assert.Equal(CodesOn("`returnType`", "`consent`"), Sorted(RegistrationRules.ReturnTypes));
+
+    [Fact]
+    public void Session_formats_modalities_and_interventions_are_the_catalogues()
+    {
+        Assert.Equal(CodesOn("`format`:", "`modality`"), Sorted(SessionRules.Formats));
+        Assert.Equal(CodesOn("`modality`:", "`intervention`"), Sorted(SessionRules.Modalities));
+        Assert.Equal(CodesOn("`intervention`:", "`durationMinutes`"), Sorted(SessionRules.Interventions));
+    }
+
+    [Fact]
+    public void Awareness_event_kinds_are_the_catalogues() =>
+        Assert.Equal(CodesOn("awareness-event-held.v1`** — subject: the event's UUID. `kind`:", "`region`"), Sorted(AwarenessEventRules.Kinds));
+
+    [Theory]
+    [InlineData(typeof(RegisterReturnee), "intake")]
+    [InlineData(typeof(RecordSession), "counselling")]
+    [InlineData(typeof(RecordAwarenessEvent), "training")]
+    public void Each_handled_type_is_in_the_catalogue_and_owned_by_its_service(Type handlerType, string service)
+    {
+        var handler = (ICloudEventHandler)Activator.CreateInstance(handlerType)!;
+        Assert.Contains($"**`{handler.EventType}`**", Catalogue);
+        Assert.Equal(service, ServiceIdentity.OwnerOf(handler.EventType)?.Name);
+    }
+
+    /// <summary>The backticked lowercase codes between two markers, the first marker included in the search.</summary>
+    private static IReadOnlyList<string> CodesOn(string start, string end)
+    {
+        var from = Catalogue.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"the catalogue no longer has '{start}'");
+        from += start.Length;
+        var to = Catalogue.IndexOf(end, from, StringComparison.Ordinal);
+        return Sorted(Code().Matches(Catalogue[from..to]).Select(m => m.Groups[1].Value));
+    }
+
+    private static IReadOnlyList<string> Sorted(IEnumerable<string> codes) => codes.Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static string FindCatalogue()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "docs", "catalogue.md");
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        throw new FileNotFoundException("docs/catalogue.md not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex("`([a-z0-9]+(?:-[a-z0-9]+)*)`")]
+    private static partial Regex Code();
+}
