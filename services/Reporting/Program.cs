@@ -21,7 +21,7 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
     bus.AddConsumer<ReturneeRegisteredConsumer>();
     bus.AddConsumer<CounsellingSessionHeldConsumer>();
     bus.AddConsumer<AwarenessEventHeldConsumer>();
-});
+}, JourneyPartitioning.Apply);
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
 
 var app = builder.Build();

@@ -15,7 +15,10 @@ public static class MessagingExtensions
     /// are in-process because RabbitMQ 3.10 here has no delayed-message plugin.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(
-        this IHostApplicationBuilder builder, string? queue = null, Action<IBusRegistrationConfigurator>? consumers = null)
+        this IHostApplicationBuilder builder,
+        string? queue = null,
+        Action<IBusRegistrationConfigurator>? consumers = null,
+        Action<IReceiveEndpointConfigurator>? endpoint = null)
     {
         var address = RabbitMqAddress.From(builder.Configuration);
         builder.Services.AddSingleton(address);
@@ -34,12 +37,13 @@ public static class MessagingExtensions
                     h.Password(address.Password);
                 });
                 if (queue is null) return;
-                rabbit.ReceiveEndpoint(queue, endpoint =>
+                rabbit.ReceiveEndpoint(queue, receive =>
                 {
-                    endpoint.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 64);
-                    endpoint.ConcurrentMessageLimit = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 16);
-                    endpoint.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
-                    endpoint.ConfigureConsumers(context);
+                    receive.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 64);
+                    receive.ConcurrentMessageLimit = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 16);
+                    receive.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
+                    endpoint?.Invoke(receive);
+                    receive.ConfigureConsumers(context);
                 });
             });
         });
