@@ -1,11 +1,11 @@
-using Reintegration.Reporting;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Marten;
-using Reintegration.Counselling;
 using Reintegration.Counselling.Clients;
+using Reintegration.Counselling;
 using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.Reporting;
 using Xunit;
 using static Reintegration.IntegrationTests.Support.PartnerEvents;
 
@@ -14,17 +14,9 @@ namespace Reintegration.IntegrationTests.EndToEnd;
 /// <summary>Order across services is not guaranteed: what arrives early waits for the registration, and a refusal is respected once known.</summary>
 public sealed class JourneyAndConsentTests(JourneyAndConsentTests.Fixture fixture) : IClassFixture<JourneyAndConsentTests.Fixture>
 {
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture : SystemFixture
     {
-        public TestSystem System { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            System = await TestSystem.CreateAsync();
-            await System.WaitUntilReadyAsync<Reporting.ReportingService>();
-        }
-
-        public async Task DisposeAsync() => await System.DisposeAsync();
+        protected override Task StartedAsync(TestSystem system) => system.WaitUntilReadyAsync<Reporting.ReportingService>();
     }
 
     private readonly HttpClient _intake = fixture.System.Intake.CreateClient();

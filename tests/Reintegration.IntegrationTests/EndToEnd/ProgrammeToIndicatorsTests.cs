@@ -1,13 +1,13 @@
-using Reintegration.Reporting;
-using Reintegration.Training;
+using System.Net.Http.Json;
+using System.Net;
+using System.Text.Json.Nodes;
 using Reintegration.Counselling;
 using Reintegration.Intake;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Reintegration.IntegrationTests.Infrastructure;
 using Reintegration.PartnerSimulator.Generation;
 using Reintegration.PartnerSimulator.Posting;
+using Reintegration.Reporting;
+using Reintegration.Training;
 using Xunit;
 
 namespace Reintegration.IntegrationTests.EndToEnd;

@@ -1,7 +1,7 @@
-using Reintegration.IntegrationTests.Infrastructure;
-using Reintegration.Reporting;
 using Reintegration.Counselling;
 using Reintegration.Intake;
+using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.Reporting;
 using Reintegration.Training;
 using Xunit;
 using static Reintegration.IntegrationTests.Support.PartnerEvents;

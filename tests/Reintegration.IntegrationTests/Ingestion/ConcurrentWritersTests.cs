@@ -1,6 +1,6 @@
+using System.Net;
 using Reintegration.Counselling;
 using Reintegration.Intake;
-using System.Net;
 using Reintegration.IntegrationTests.Infrastructure;
 using Xunit;
 using static Reintegration.IntegrationTests.Support.PartnerEvents;
@@ -11,15 +11,8 @@ namespace Reintegration.IntegrationTests.Ingestion;
 /// Replicas decide on the same returnee at the same moment. The loser of each race is decided
 /// again against what the winner stored, so every answer is still the true one.
 /// </summary>
-public sealed class ConcurrentWritersTests(ConcurrentWritersTests.Fixture fixture) : IClassFixture<ConcurrentWritersTests.Fixture>
+public sealed class ConcurrentWritersTests(SystemFixture fixture) : IClassFixture<SystemFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public TestSystem System { get; private set; } = null!;
-        public async Task InitializeAsync() => System = await TestSystem.CreateAsync();
-        public async Task DisposeAsync() => await System.DisposeAsync();
-    }
-
     [Fact]
     public async Task Of_conflicting_registrations_posted_at_once_exactly_one_is_accepted()
     {

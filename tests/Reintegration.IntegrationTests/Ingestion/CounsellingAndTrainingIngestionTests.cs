@@ -1,24 +1,17 @@
-using Reintegration.Training;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.Training;
 using Xunit;
 using static Reintegration.IntegrationTests.Support.PartnerEvents;
 
 namespace Reintegration.IntegrationTests.Ingestion;
 
 /// <summary>The ingestion contract at Counselling and Training: their own rules on the shared pipeline.</summary>
-public sealed class CounsellingAndTrainingIngestionTests(CounsellingAndTrainingIngestionTests.Fixture fixture)
-    : IClassFixture<CounsellingAndTrainingIngestionTests.Fixture>
+public sealed class CounsellingAndTrainingIngestionTests(SystemFixture fixture)
+    : IClassFixture<SystemFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public TestSystem System { get; private set; } = null!;
-        public async Task InitializeAsync() => System = await TestSystem.CreateAsync();
-        public async Task DisposeAsync() => await System.DisposeAsync();
-    }
-
     private readonly HttpClient _counselling = fixture.System.Counselling.CreateClient();
     private readonly HttpClient _training = fixture.System.Training.CreateClient();
 

@@ -1,7 +1,7 @@
-using Reintegration.Intake;
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using Reintegration.Intake;
 using Reintegration.IntegrationTests.Infrastructure;
 using Reintegration.IntegrationTests.Support;
 using Xunit;
@@ -10,15 +10,8 @@ using static Reintegration.IntegrationTests.Support.PartnerEvents;
 namespace Reintegration.IntegrationTests.Ingestion;
 
 /// <summary>Every answer of the ingestion contract, at Intake, against real PostgreSQL and RabbitMQ.</summary>
-public sealed class IntakeIngestionTests(IntakeIngestionTests.Fixture fixture) : IClassFixture<IntakeIngestionTests.Fixture>
+public sealed class IntakeIngestionTests(SystemFixture fixture) : IClassFixture<SystemFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public TestSystem System { get; private set; } = null!;
-        public async Task InitializeAsync() => System = await TestSystem.CreateAsync();
-        public async Task DisposeAsync() => await System.DisposeAsync();
-    }
-
     private readonly HttpClient _intake = fixture.System.Intake.CreateClient();
 
     private Task<long> StoredEvents() => fixture.System.EventCountAsync<IntakeService>();
