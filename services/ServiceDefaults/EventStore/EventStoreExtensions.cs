@@ -37,8 +37,11 @@ public static class EventStoreExtensions
                 options.Events.DatabaseSchemaName = service.Schema;
                 // Camel case through Marten itself, so that LINQ queries use the same JSON names as the stored documents.
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                // Services may share one database: each daemon needs its own leadership lock.
-                options.Projections.DaemonLockId = LockIdFor(service);
+                // Services may share one database: each needs its own schema-migration lock (or
+                // services starting together on an empty database time out waiting for each
+                // other) and its own daemon leadership lock.
+                options.ApplyChangesLockId = LockIdFor(service, "migrations");
+                options.Projections.DaemonLockId = LockIdFor(service, "daemon");
                 options.Projections.LeadershipPollingTime = builder.Configuration.GetValue("Daemon:LeadershipPollingMilliseconds", 2_000);
                 options.Projections.HealthCheckPollingTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Daemon:HealthCheckPollingSeconds", 2.0));
                 options.Projections.AgentPauseTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Daemon:AgentPauseSeconds", 2.0));
@@ -59,8 +62,8 @@ public static class EventStoreExtensions
         ?? throw new InvalidOperationException(
             $"Set ConnectionStrings__Postgres (or ConnectionStrings__{service.Name}) to the PostgreSQL connection string.");
 
-    private static int LockIdFor(ServiceIdentity service) =>
-        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"reintegration-daemon-{service.Schema}"))) & 0x7FFF_FFFF;
+    private static int LockIdFor(ServiceIdentity service, string purpose) =>
+        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"reintegration-{purpose}-{service.Schema}"))) & 0x7FFF_FFFF;
 
     internal static ServiceIdentity GetServiceIdentity(this IServiceCollection services) =>
         services.FirstOrDefault(d => d.ServiceType == typeof(ServiceIdentity))?.ImplementationInstance as ServiceIdentity

@@ -12,7 +12,8 @@ namespace Reintegration.IntegrationTests.Fault;
 /// <summary>
 /// With RabbitMQ stopped, partners can still post (the event store is the outbox); once it is
 /// back, Reporting catches up to the exact figures. Stops the shared broker, so build/test.sh runs
-/// this category alone, against the local Debian broker (<c>rabbitmqctl</c> on the PATH).
+/// this category alone. <c>RABBITMQCTL</c> (set by build/lib/infra.sh) says how to reach the
+/// broker's rabbitmqctl: the Debian package's, or the one inside the compose container.
 /// </summary>
 [Trait("Category", "Fault")]
 public sealed class BrokerOutageTests : IAsyncLifetime
@@ -55,7 +56,10 @@ public sealed class BrokerOutageTests : IAsyncLifetime
 
     private static async Task RabbitMqCtl(string command)
     {
-        var process = Process.Start(new ProcessStartInfo("rabbitmqctl", command) { RedirectStandardOutput = true, RedirectStandardError = true })
+        var rabbitmqctl = (Environment.GetEnvironmentVariable("RABBITMQCTL") ?? "rabbitmqctl").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = new ProcessStartInfo(rabbitmqctl[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in rabbitmqctl.Skip(1).Append(command)) start.ArgumentList.Add(argument);
+        var process = Process.Start(start)
             ?? throw new InvalidOperationException("rabbitmqctl did not start");
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
