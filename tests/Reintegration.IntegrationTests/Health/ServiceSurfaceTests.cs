@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Reintegration.Counselling;
+using Reintegration.Intake;
+using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.Reporting;
+using Reintegration.Training;
+using Xunit;
+
+namespace Reintegration.IntegrationTests.Health;
+
+/// <summary>What the catalogue promises of every service: health endpoints and a published OpenAPI document.</summary>
+public sealed class ServiceSurfaceTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+{
+    public static TheoryData<string, string[]> Services => new()
+    {
+        { nameof(IntakeService), ["/events", "/returnees", "/returnees/{id}"] },
+        { nameof(CounsellingService), ["/events"] },
+        { nameof(TrainingService), ["/events"] },
+        { nameof(ReportingService), ["/indicators", "/returnees/{id}/journey"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Each_service_answers_health_and_publishes_its_operations_in_openapi(string service, string[] paths)
+    {
+        using var client = Client(service);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await Eventually.UntilAsync(() => client.GetAsync("/health/ready"), r => r.IsSuccessStatusCode, $"{service} to be ready");
+        var checks = (await ready.Content.ReadFromJsonAsync<JsonObject>())!["checks"]!.AsObject();
+        Assert.Equal(["async-daemon", "masstransit-bus", "postgres"], checks.Select(c => c.Key).Order());
+
+        var openApi = await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json");
+        var published = openApi!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.All(paths, path => Assert.Contains(path, published));
+    }
+
+    private HttpClient Client(string service) => service switch
+    {
+        nameof(IntakeService) => fixture.System.Intake.CreateClient(),
+        nameof(CounsellingService) => fixture.System.Counselling.CreateClient(),
+        nameof(TrainingService) => fixture.System.Training.CreateClient(),
+        _ => fixture.System.Reporting.CreateClient(),
+    };
+}
