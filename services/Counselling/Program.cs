@@ -15,7 +15,7 @@ builder.AddServiceDefaults(ServiceIdentity.Counselling);
 builder.AddEventStore(typeof(CounsellingService), store =>
         store.Projections.Add(new StreamStateProjection<CounsellingClient>(typeof(RegistrationNoted), typeof(SessionHeld)), ProjectionLifecycle.Inline))
     .PublishIntegrationEvents<CounsellingIntegrationEvents>();
-builder.AddMessaging(Subscriptions.CounsellingQueue, bus => bus.AddConsumer<ReturneeRegisteredConsumer>());
+builder.AddMessaging(Subscriptions.CounsellingQueue, bus => bus.AddBatchConsumer<ReturneeRegisteredConsumer>());
 builder.Services.AddCloudEventIngestion()
     .AddCloudEventHandler<RecordSession>();
 

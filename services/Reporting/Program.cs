@@ -18,10 +18,10 @@ builder.AddEventStore(typeof(ReportingService), store =>
 });
 builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
 {
-    bus.AddConsumer<ReturneeRegisteredConsumer>();
-    bus.AddConsumer<CounsellingSessionHeldConsumer>();
-    bus.AddConsumer<AwarenessEventHeldConsumer>();
-}, JourneyPartitioning.Apply);
+    bus.AddBatchConsumer<ReturneeRegisteredConsumer>();
+    bus.AddBatchConsumer<CounsellingSessionHeldConsumer>();
+    bus.AddBatchConsumer<AwarenessEventHeldConsumer>();
+});
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
 
 var app = builder.Build();

@@ -5,16 +5,22 @@ using Reintegration.ServiceDefaults.Messaging;
 namespace Reintegration.Counselling.Clients;
 
 /// <summary>Learns registrations from Intake, so that a refusal of counselling is respected from then on.</summary>
-public sealed class ReturneeRegisteredConsumer(IDocumentSession session, TimeProvider clock)
-    : IdempotentConsumer<ReturneeRegistered>(session, clock)
+public sealed class ReturneeRegisteredConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : IdempotentBatchConsumer<ReturneeRegistered>(session, gate, clock)
 {
-    protected override async Task StageAsync(ReturneeRegistered message, IDocumentSession session, CancellationToken cancellationToken)
+    protected override async Task StageAsync(IReadOnlyList<ReturneeRegistered> messages, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var client = await session.LoadAsync<CounsellingClient>(message.ReturneeId, cancellationToken);
-        if (client?.RegistrationKnown == true) return;
+        var clients = (await session.LoadManyAsync<CounsellingClient>(cancellationToken, messages.Select(m => m.ReturneeId).Distinct().ToArray()))
+            .ToDictionary(c => c.Id);
 
-        var noted = new RegistrationNoted(message.ReturneeId, message.RegisteredAt, message.CounsellingConsent);
-        if (client is null) session.Events.StartStream(message.ReturneeId, noted);
-        else session.Events.Append(message.ReturneeId, client.Version + 1, noted);
+        foreach (var message in messages.DistinctBy(m => m.ReturneeId))
+        {
+            var client = clients.GetValueOrDefault(message.ReturneeId);
+            if (client?.RegistrationKnown == true) continue;
+
+            var noted = new RegistrationNoted(message.ReturneeId, message.RegisteredAt, message.CounsellingConsent);
+            if (client is null) session.Events.StartStream(message.ReturneeId, noted);
+            else session.Events.Append(message.ReturneeId, client.Version + 1, noted);
+        }
     }
 }

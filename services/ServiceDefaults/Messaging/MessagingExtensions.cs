@@ -9,22 +9,23 @@ namespace Reintegration.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
 {
+    /// <summary>Messages a consumer takes in one transaction at most.</summary>
+    public const int BatchSize = 200;
+
     /// <summary>
     /// MassTransit on RabbitMQ. A service that consumes names its queue (from
     /// <see cref="Reintegration.Contracts.Subscriptions"/>) and registers its consumers; retries
     /// are in-process because RabbitMQ 3.10 here has no delayed-message plugin.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(
-        this IHostApplicationBuilder builder,
-        string? queue = null,
-        Action<IBusRegistrationConfigurator>? consumers = null,
-        Action<IReceiveEndpointConfigurator>? endpoint = null)
+        this IHostApplicationBuilder builder, string? queue = null, Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var address = RabbitMqAddress.From(builder.Configuration);
         builder.Services.AddSingleton(address);
         builder.Services.AddSingleton<SubscriberTopology>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubscriberTopology>());
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ConsumerCommitGate>();
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -41,15 +42,26 @@ public static class MessagingExtensions
                 if (queue is null) return;
                 rabbit.ReceiveEndpoint(queue, receive =>
                 {
-                    receive.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 64);
-                    receive.ConcurrentMessageLimit = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 16);
+                    // A batch fills only from messages delivered at once: let a few batches' worth in.
+                    receive.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 4 * BatchSize);
+                    receive.ConcurrentMessageLimit = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 4 * BatchSize);
                     receive.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
-                    endpoint?.Invoke(receive);
                     receive.ConfigureConsumers(context);
                 });
             });
         });
         return builder;
+    }
+
+    /// <summary>Adds an <see cref="IdempotentBatchConsumer{TMessage}"/>: batches of up to <see cref="BatchSize"/>, gathered for at most 20 ms.</summary>
+    public static IBusRegistrationConfigurator AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
+        where TConsumer : class, IConsumer
+    {
+        bus.AddConsumer<TConsumer>(c => c.Options<BatchOptions>(o => o
+            .SetMessageLimit(BatchSize)
+            .SetTimeLimit(TimeSpan.FromMilliseconds(20))
+            .SetConcurrencyLimit(2)));
+        return bus;
     }
 
     /// <summary>Publishes the service's integration events from its event store (see <see cref="IntegrationEventPublisher"/>).</summary>
