@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# Measures the system in one run and writes docs/benchmarks.md (overwritten): raw baselines
+# (PostgreSQL COPY, Marten appends, MassTransit over RabbitMQ), then batch ingestion at Intake,
+# the end-to-end drain to Reporting, single-event latency, and each service's resident memory.
+#
+#   build/bench.sh                  build (Release), measure, write docs/benchmarks.md
+#   build/bench.sh --no-build       measure what the last Release build produced
+#   build/bench.sh -- ARGS          pass ARGS to the benchmark console, e.g. -- --single-seconds 5
+#                                   (see: dotnet tests/Benchmarks/bin/Release/net10.0/Reintegration.Benchmarks.dll --help)
+#
+# Others may use the "reintegration" database and the "/" vhost at the same time (a dev run, the
+# tests), so the run gets a database and a RabbitMQ vhost of its own (bench_<time>_<pid>) and its
+# own ports, and drops both at the end, whatever happens.
+#
+# Environment: BENCH_PORT_BASE (5300: services on 5301-5304), READY_TIMEOUT seconds (180),
+# BENCH_OUTPUT (docs/benchmarks.md), KEEP_INFRA=1, plus what build/lib/infra.sh reads.
+# Service logs (UTC timestamps; their warnings and errors are summarised in the report):
+# .run/bench/<service>.log. Exit code: 0 measured and right; 1 something was
+# functionally wrong (a rejection, a wrong figure, a service that died); 2 set-up failed.
+# A missed performance target never fails the run.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+
+build=1 bench_args=()
+while [[ $# -gt 0 ]]; do
+	case $1 in
+	--no-build) build="" ;;
+	--)
+		shift
+		bench_args=("$@")
+		break
+		;;
+	-h | --help)
+		sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		echo "unknown argument: $1 (see --help)" >&2
+		exit 2
+		;;
+	esac
+	shift
+done
+
+HOST=127.0.0.1
+SERVICES=(Intake Counselling Training Reporting)
+port_base=${BENCH_PORT_BASE:-5300}
+declare -A PORT=([Intake]=$((port_base + 1)) [Counselling]=$((port_base + 2)) [Training]=$((port_base + 3)) [Reporting]=$((port_base + 4)))
+declare -A PID=()
+LOG_DIR=$ROOT/.run/bench
+OUTPUT=${BENCH_OUTPUT:-docs/benchmarks.md}
+BENCH_DLL=tests/Benchmarks/bin/Release/net10.0/Reintegration.Benchmarks.dll
+BACKEND=bench_$(date -u +%Y%m%d%H%M%S)_$$
+backend_created=""
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export MSBUILDTERMINALLOGGER=off
+export MASSTRANSIT_USAGE_TELEMETRY=false
+
+say() { printf '[bench] %s\n' "$*"; }
+die() {
+	printf '[bench] ERROR: %s\n' "$*" >&2
+	exit "${2:-2}"
+}
+url() { printf 'http://%s:%s' "$HOST" "${PORT[$1]}"; }
+
+# shellcheck source=build/lib/infra.sh
+source "$ROOT/build/lib/infra.sh"
+
+stop_pid() { # stop_pid PID NAME: SIGTERM, up to 20 s for a graceful stop, then SIGKILL
+	local pid=$1 name=$2 deadline=$((SECONDS + 20))
+	kill -0 "$pid" 2>/dev/null || return 0
+	kill -TERM "$pid" 2>/dev/null || true
+	while kill -0 "$pid" 2>/dev/null; do
+		if ((SECONDS >= deadline)); then
+			say "$name did not stop within 20 s: killing it"
+			kill -KILL "$pid" 2>/dev/null || true
+			break
+		fi
+		sleep 0.2
+	done
+	wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	set +e
+	if [[ ${#PID[@]} -gt 0 ]]; then
+		say "stopping services"
+		local name
+		for name in "${!PID[@]}"; do kill -TERM "${PID[$name]}" 2>/dev/null; done
+		for name in "${!PID[@]}"; do stop_pid "${PID[$name]}" "$name"; done
+	fi
+	if [[ -n $backend_created ]]; then
+		say "dropping database and vhost $BACKEND"
+		dotnet "$BENCH_DLL" backend drop "$BACKEND" || say "could not drop $BACKEND: drop it by hand"
+	fi
+	infra_stop
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+for name in "${SERVICES[@]}"; do
+	if _infra_port_open "$HOST" "${PORT[$name]}"; then
+		die "port ${PORT[$name]} ($name) is in use: is another build/bench.sh running? (or set BENCH_PORT_BASE)"
+	fi
+done
+
+started=$SECONDS
+infra_up
+
+if [[ -n $build ]]; then
+	say "building Reintegration.slnx (Release)"
+	dotnet build Reintegration.slnx -c Release -nologo -v quiet || die "build failed"
+fi
+[[ -f $BENCH_DLL ]] || die "$BENCH_DLL not found: build first (without --no-build)"
+
+# The commit measured; uncommitted changes to tracked files other than the report are flagged.
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if ! git diff --quiet HEAD -- . ":(exclude)$OUTPUT" 2>/dev/null; then commit+=" (with uncommitted changes)"; fi
+
+say "creating database and vhost $BACKEND"
+backend_env=$(dotnet "$BENCH_DLL" backend create "$BACKEND") || die "could not create the database and vhost $BACKEND"
+backend_created=1
+eval "$backend_env" # BENCH_POSTGRES, BENCH_RABBITMQ
+
+rm -rf "$LOG_DIR"
+mkdir -p "$LOG_DIR"
+for name in "${SERVICES[@]}"; do
+	dir=services/$name/bin/Release/net10.0
+	dll=Reintegration.$name.dll
+	[[ -f $dir/$dll ]] || die "$dir/$dll not found: build first (without --no-build)"
+	# From its output folder so that appsettings*.json are found (content root = cwd). A
+	# per-service connection string in the environment would bypass the run's own database.
+	(
+		cd "$dir"
+		exec env -u "ConnectionStrings__$name" \
+			ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
+			ASPNETCORE_ENVIRONMENT=Production OTEL_SERVICE_NAME="bench-${name,,}" \
+			Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__UseUtcTimestamp=true \
+			Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
+			dotnet "$dll" --urls "$(url "$name")"
+	) >"$LOG_DIR/${name,,}.log" 2>&1 </dev/null &
+	PID[$name]=$!
+	say "started $name on $(url "$name") (pid ${PID[$name]})"
+done
+
+deadline=$((SECONDS + ${READY_TIMEOUT:-180}))
+pending=("${SERVICES[@]}")
+while [[ ${#pending[@]} -gt 0 ]]; do
+	still=()
+	for name in "${pending[@]}"; do
+		if ! kill -0 "${PID[$name]}" 2>/dev/null; then
+			tail -n 30 "$LOG_DIR/${name,,}.log" >&2
+			die "$name exited during start-up (log above, full log .run/bench/${name,,}.log)"
+		fi
+		if [[ $(_infra_http_status "$HOST" "${PORT[$name]}" /health/ready) == 200 ]]; then
+			say "$name ready"
+		else
+			still+=("$name")
+		fi
+	done
+	pending=("${still[@]+"${still[@]}"}")
+	[[ ${#pending[@]} -eq 0 ]] && break
+	if ((SECONDS >= deadline)); then
+		for name in "${pending[@]}"; do tail -n 15 "$LOG_DIR/${name,,}.log" >&2; done
+		die "not ready after ${READY_TIMEOUT:-180} s: ${pending[*]}"
+	fi
+	sleep 0.5
+done
+
+pid_args=()
+for name in "${SERVICES[@]}"; do pid_args+=(--pid "$name=${PID[$name]}"); done
+
+say "measuring (about three minutes)"
+bench_rc=0
+ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
+	dotnet "$BENCH_DLL" run \
+	--intake "$(url Intake)" --counselling "$(url Counselling)" --training "$(url Training)" --reporting "$(url Reporting)" \
+	"${pid_args[@]}" --logs "$LOG_DIR" --output "$OUTPUT" --commit "$commit" --backend "$BACKEND" \
+	"${bench_args[@]+"${bench_args[@]}"}" || bench_rc=$?
+
+# A service that died during the run is wrong whatever the figures say.
+for name in "${SERVICES[@]}"; do
+	if ! kill -0 "${PID[$name]}" 2>/dev/null; then
+		tail -n 30 "$LOG_DIR/${name,,}.log" >&2
+		say "$name died during the run (log above)"
+		bench_rc=1
+	fi
+done
+
+if [[ $bench_rc -eq 0 ]]; then
+	say "done in $((SECONDS - started)) s: $OUTPUT"
+else
+	say "finished in $((SECONDS - started)) s with problems (exit $bench_rc): see $OUTPUT and .run/bench/"
+fi
+exit "$bench_rc"

@@ -1,0 +1,18 @@
+namespace Reintegration.Benchmarks;
+
+/// <summary>Phase names, shared by the run (which meters each) and the report (which looks them up).</summary>
+public static class Phases
+{
+    public const string Copy = "baseline: PostgreSQL COPY";
+    public const string Marten = "baseline: Marten appends";
+    public const string MassTransit = "baseline: MassTransit";
+    public const string WarmUp = "warm-up: first requests (cold)";
+    public const string EndToEnd = "end-to-end drain";
+    public const string Single = "single-event posts";
+    public const string SingleCatchUp = "Reporting catches up on single posts";
+    public const string Indicators = "GET /indicators, 5 calls in a row";
+
+    public static string Batch(int concurrency) => $"batch ingestion ×{concurrency}";
+
+    public static string BatchCatchUp(int concurrency) => $"Reporting catches up after ×{concurrency}";
+}

@@ -1,0 +1,46 @@
+using Reintegration.Benchmarks;
+using Reintegration.Benchmarks.Setup;
+
+// Commands: "run" measures and writes the report; "backend create|drop" gives build/bench.sh a
+// database and vhost of its own without needing psql or curl on the machine.
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    switch (args)
+    {
+        case ["run", .. var rest]:
+            return await BenchmarkRun.RunAsync(RunOptions.Parse(rest), cancel.Token);
+
+        case ["backend", "create", var name]:
+            var created = IsolatedBackend.FromEnvironment(name);
+            await created.CreateAsync(cancel.Token);
+            // Shell assignments for bash's eval; single quotes keep ';' and '&' literal.
+            Console.WriteLine($"BENCH_POSTGRES='{created.Postgres.Replace("'", "'\\''")}'");
+            Console.WriteLine($"BENCH_RABBITMQ='{created.RabbitMq.Replace("'", "'\\''")}'");
+            return 0;
+
+        case ["backend", "drop", var name]:
+            await IsolatedBackend.FromEnvironment(name).DropAsync(cancel.Token);
+            return 0;
+
+        case ["-h" or "--help" or "help"]:
+            Console.WriteLine(RunOptions.Usage);
+            return 0;
+
+        default:
+            Console.Error.WriteLine(RunOptions.Usage);
+            return 2;
+    }
+}
+catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+{
+    // Bad options, or a set-up step (database, vhost) that could not be done: nothing was measured.
+    Console.Error.WriteLine($"{e.GetType().Name}: {e.Message}");
+    return 2;
+}

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Reintegration.Benchmarks.Scenarios;
+
+namespace Reintegration.Benchmarks.Report;
+
+/// <summary>Writes docs/benchmarks.md from one run's results. Figures only; the reading of them is the reader's.</summary>
+public static class MarkdownReport
+{
+    private const double BatchTargetShare = 0.30;
+    private const double EndToEndTarget = 2_000;
+    private const double SingleP99TargetMs = 50;
+
+    public static string Write(RunResults r)
+    {
+        var md = new StringBuilder();
+        var o = r.Options;
+        md.AppendLine("# Benchmarks").AppendLine();
+        md.AppendLine($"Written by `build/bench.sh` on {r.StartedAt:yyyy-MM-dd HH:mm} UTC from commit `{o.Commit}`, in {r.Total.TotalSeconds:0} s. " +
+                      "Every figure below comes from that one run; run `build/bench.sh` to measure again (it overwrites this file).").AppendLine();
+        md.AppendLine($"- Machine: {Environment.ProcessorCount} cores (`nproc`), {Gib(ProcFs.MemTotalBytes())} memory, {ProcFs.CpuModel() ?? "CPU unknown"}; " +
+                      $"{ProcFs.OsName() ?? RuntimeInformation.OSDescription}. Shared with other work: see the machine's busy share per phase below.");
+        md.AppendLine($"- Software: {RuntimeInformation.FrameworkDescription}, PostgreSQL {r.PostgresVersion ?? "?"}, RabbitMQ {r.RabbitMqVersion ?? "?"}, all on 127.0.0.1. " +
+                      $"PostgreSQL connections: {r.PostgresConnection ?? "?"}.");
+        md.AppendLine($"- The four services run from their Release build (environment Production) on their own database and RabbitMQ vhost (`{o.Backend}`), " +
+                      "created for the run and dropped after it; the benchmark client runs on the same two cores.");
+        // The load average counts this run's own processes too; what others used is "everything else".
+        var capacity = r.Cpu.Sum(c => c.Usage.Wall.TotalSeconds) * Environment.ProcessorCount;
+        var others = r.Cpu.Sum(c => c.Usage.Seconds.GetValueOrDefault(CpuUsage.Others));
+        if (capacity > 0)
+            md.AppendLine($"- Other work on the machine (processes of neither this run, PostgreSQL nor RabbitMQ) used {others / capacity:P0} of its CPU time during the run " +
+                          $"(load average {r.LoadAtStart:0.0} at the start)" +
+                          (others / capacity > 0.10
+                              ? ". **The machine was shared**: absolute figures are lower than on a quiet machine and vary from run to run; the ratios to the same run's baselines travel better."
+                              : "."));
+        md.AppendLine();
+
+        if (r.Problems.Count > 0)
+        {
+            md.AppendLine("## Functional problems").AppendLine();
+            md.AppendLine("The run found results that are wrong, not merely slow (the benchmark exited non-zero):").AppendLine();
+            foreach (var problem in r.Problems) md.AppendLine($"- {problem}");
+            md.AppendLine();
+        }
+
+        Summary(md, r);
+        Missed(md, r);
+        Baselines(md, r);
+        Scenarios(md, r);
+        Cpu(md, r);
+        Memory(md, r);
+        Logs(md, r);
+        Reading(md);
+        return md.ToString();
+    }
+
+    private static void Summary(StringBuilder md, RunResults r)
+    {
+        md.AppendLine("## Summary").AppendLine();
+        md.AppendLine("| figure | measured | baseline (same run) | ratio | target, or reference from DESIGN.md | |");
+        md.AppendLine("| --- | ---: | --- | ---: | --- | --- |");
+
+        var copy = r.Copy?.PerSecond;
+        var marten = r.Marten?.Batched.PerSecond;
+        var bus = r.MassTransit?.PerSecond;
+        Row(md, $"PostgreSQL binary COPY, {r.Options.CopyRows:N0} small rows", copy, "rows/s", null, null, "reference: 250k–490k rows/s", null);
+        if (r.Marten is { } m)
+        {
+            Row(md, $"Marten batched appends, {m.Batched.Count:N0} events, {m.StreamsPerCommit} streams × {m.EventsPerStream} events per commit",
+                marten, "events/s", copy, "PostgreSQL COPY", "reference: ~37k events/s", null);
+            Row(md, $"Marten, one event per commit ({m.OneEventPerCommit.Count:N0} commits; latency p50 {Ms(m.CommitLatency.P50)}, p99 {Ms(m.CommitLatency.P99)})",
+                m.OneEventPerCommit.PerSecond, "events/s", marten, "Marten batched", "reference: ~1.1k events/s", null);
+        }
+
+        Row(md, $"MassTransit publish + consume, {r.Options.BusMessages:N0} messages", bus, "messages/s", null, null, "reference: 5k–7k messages/s", null);
+
+        foreach (var (ingestion, catchUp) in r.Batches)
+        {
+            var rate = ingestion.Events.PerSecond;
+            Row(md, $"Batch ingestion at Intake over HTTP, batches of {ingestion.BatchSize}, {Posts(ingestion.Concurrency)}",
+                rate, "events/s", marten, "Marten batched", $"≥ {BatchTargetShare:P0} of Marten batched", marten is { } b ? rate >= BatchTargetShare * b : null);
+            if (catchUp is not null)
+                md.AppendLine($"| … Reporting showed them all, after the last answer | {Sec(catchUp.Elapsed)} | — | — | | |");
+        }
+
+        if (r.EndToEnd is { } e)
+            Row(md, $"End-to-end drain, {e.DistinctEvents:N0} events, first post until GET /indicators shows them all",
+                e.Events.PerSecond, "events/s", bus, "MassTransit", $"≥ {EndToEndTarget:N0} events/s", e.Events.PerSecond >= EndToEndTarget);
+
+        if (r.Single is { } s)
+        {
+            var commit = r.Marten?.CommitLatency;
+            md.AppendLine($"| Single-event posts at {s.Rate}/s open loop, {s.Sent:N0} requests: p50 / p95 / p99 / max | " +
+                          $"{Ms(s.Latency.P50)} / {Ms(s.Latency.P95)} / {Ms(s.Latency.P99)} / {Ms(s.Latency.Max)} | " +
+                          $"{(commit is null ? "—" : $"one Marten commit p50 {Ms(commit.P50)}, p99 {Ms(commit.P99)}")} | " +
+                          $"{(commit is null ? "—" : $"p99 ×{s.Latency.P99 / commit.P99:0.0}")} | p99 < {SingleP99TargetMs:0} ms | {Verdict(s.Latency.P99 < SingleP99TargetMs)} |");
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>For each missed target, who used the CPU during that phase: the first thing to look at on two shared cores.</summary>
+    private static void Missed(StringBuilder md, RunResults r)
+    {
+        var missed = new List<(string Figure, string Phase)>();
+        var marten = r.Marten?.Batched.PerSecond;
+        foreach (var (ingestion, _) in r.Batches)
+            if (marten is { } b && ingestion.Events.PerSecond < BatchTargetShare * b)
+                missed.Add(($"batch ingestion, {Posts(ingestion.Concurrency)}", Phases.Batch(ingestion.Concurrency)));
+        if (r.EndToEnd is { } e && e.Events.PerSecond < EndToEndTarget) missed.Add(("end-to-end drain", Phases.EndToEnd));
+        if (r.Single is { } s && s.Latency.P99 >= SingleP99TargetMs) missed.Add(("single-event p99", Phases.Single));
+        if (missed.Count == 0) return;
+
+        md.AppendLine("Where a target was missed, this is where the CPU went during that phase (details below):").AppendLine();
+        foreach (var (figure, phase) in missed)
+        {
+            if (r.Cpu.FirstOrDefault(c => c.Phase == phase).Usage is not { } usage) continue;
+            var top = usage.Seconds.OrderByDescending(x => x.Value).Take(4).Select(x => $"{x.Key} {x.Value:0.0} s");
+            var busy = usage.MachineBusy is { } b ? $"the machine was {b:P0} busy" : "machine load unknown";
+            md.AppendLine($"- {figure}: over {Sec(usage.Wall)}, {busy}; most CPU: {string.Join(", ", top)}.");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Baselines(StringBuilder md, RunResults r)
+    {
+        md.AppendLine("## Baselines").AppendLine();
+        if (r.Copy is { } c)
+            md.AppendLine($"- **PostgreSQL COPY**: {c.Count:N0} rows (bigint, int, text, timestamptz) into a temporary table with Npgsql's binary import in {Sec(c.Elapsed)}: **{c.PerSecond:N0} rows/s**. The most any writer can get from this database here.");
+        if (r.Marten is { } m)
+        {
+            md.AppendLine($"- **Marten batched appends**: a DocumentStore of its own in schema `bench_raw` (no projections, documents or daemon); " +
+                          $"{m.Batched.Count:N0} events as new streams of {m.EventsPerStream} events, {m.StreamsPerCommit} streams per session and `SaveChangesAsync`, in {Sec(m.Batched.Elapsed)}: **{m.Batched.PerSecond:N0} events/s**.");
+            md.AppendLine($"- **Marten one event per commit**: {m.OneEventPerCommit.Count:N0} sessions of one new stream with one event, in {Sec(m.OneEventPerCommit.Elapsed)}: " +
+                          $"**{m.OneEventPerCommit.PerSecond:N0} events/s**; commit latency p50 {Ms(m.CommitLatency.P50)}, p95 {Ms(m.CommitLatency.P95)}, p99 {Ms(m.CommitLatency.P99)}, max {Ms(m.CommitLatency.Max)}. " +
+                          (r.Marten.Batched.PerSecond > 0 ? $"Batching is ×{m.Batched.PerSecond / m.OneEventPerCommit.PerSecond:0} faster." : ""));
+        }
+
+        if (r.MassTransit is { } b)
+            md.AppendLine($"- **MassTransit over RabbitMQ**: {b.Count:N0} small messages published in pages of {r.Options.BusPage} (each page concurrently, publisher confirms on), " +
+                          $"consumed by a counting consumer (prefetch 64, 16 concurrent, as the services), until the last was consumed: {Sec(b.Elapsed)}, **{b.PerSecond:N0} messages/s**.");
+        md.AppendLine();
+    }
+
+    private static void Scenarios(StringBuilder md, RunResults r)
+    {
+        md.AppendLine("## Through the services").AppendLine();
+        if (r.WarmUp is { } w)
+            md.AppendLine($"- **Cold start** (not a target; every figure below is measured after it): the first requests after the services started, " +
+                          $"a programme of {w.Returnees} returnees ({w.DistinctEvents} events) through every path, took {Sec(w.Posting)} to post " +
+                          $"({PostingByService(w)}) and Reporting showed it after {Sec(w.Drained)}. The first request of each kind pays for JIT compilation " +
+                          "and for Marten generating and compiling its storage code at run time.");
+        foreach (var (i, catchUp) in r.Batches)
+        {
+            var capped = i.Events.Count < i.Planned ? $" (of {i.Planned:N0} planned: no new batch after {r.Options.BatchSeconds} s)" : "";
+            md.AppendLine($"- **Batch ingestion, {Posts(i.Concurrency)}**: {i.Events.Count:N0} new registrations{capped} from the simulator to Intake's `POST /events` " +
+                          $"in {i.BatchLatency.Count} batches of up to {i.BatchSize}, every one accepted, in {Sec(i.Events.Elapsed)}: **{i.Events.PerSecond:N0} events/s**. " +
+                          $"Batch answer time p50 {Ms(i.BatchLatency.P50)}, p95 {Ms(i.BatchLatency.P95)}, max {Ms(i.BatchLatency.Max)}." +
+                          (catchUp is null ? "" : $" Reporting showed all of them {Sec(catchUp.Elapsed)} after the last answer (GET /indicators p50 {Ms(catchUp.Polls.P50)})."));
+        }
+
+        if (r.EndToEnd is { } e)
+        {
+            md.AppendLine($"- **End-to-end drain**: a programme of {e.Returnees:N0} returnees ({e.DistinctEvents:N0} distinct events; {e.PostedEvents:N0} posted in {e.Batches} batches of up to 500, " +
+                          $"resent batches included) to Intake, Training and Counselling, {Posts(e.Concurrency)}. All posts answered after {Sec(e.Posting)}; " +
+                          $"`GET /indicators` showed exactly the expected figures after **{Sec(e.Drained)}: {e.Events.PerSecond:N0} events/s**. " +
+                          $"Polled every 100 ms after each answer: {e.Polls.Count} polls, each answer p50 {Ms(e.Polls.P50)}, max {Ms(e.Polls.Max)}. " +
+                          $"Figures shown: {Headline.Line(e.Shown)}. Posting by service: {PostingByService(e)}.");
+        }
+
+        if (r.Single is { } s)
+        {
+            md.AppendLine($"- **Single-event posts**: {s.Sent:N0} new registrations as `application/cloudevents+json`, one every {1000.0 / s.Rate:0} ms for {s.Duration.TotalSeconds:0} s " +
+                          $"without waiting for answers (after 50 unmeasured warm-up posts), each answered 202. Latency from the scheduled send: " +
+                          $"p50 {Ms(s.Latency.P50)}, p95 {Ms(s.Latency.P95)}, p99 **{Ms(s.Latency.P99)}**, max {Ms(s.Latency.Max)}, mean {Ms(s.Latency.Mean)}. " +
+                          $"The client sent at most {Ms(s.MaxSendLagMs)} behind schedule; the last answer came {Sec(s.Answered)} after the first send " +
+                          (s.Answered.TotalSeconds > s.Duration.TotalSeconds * 1.1
+                              ? $"(Intake answered {s.Sent / s.Answered.TotalSeconds:N0}/s, below the {s.Rate}/s offered, so requests queued)."
+                              : "(Intake kept pace).") +
+                          (r.SingleCatchUp is { } c ? $" Reporting showed all {s.Posted:N0} (warm-up included) {Sec(c.Elapsed)} after the last answer." : "") +
+                          $" Slowest answer per second of the schedule (ms): {string.Join(", ", s.WorstBySecond.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}.");
+        }
+
+        if (r.IndicatorCalls is { } calls)
+        {
+            var usage = r.Cpu.FirstOrDefault(c => c.Phase == Phases.Indicators).Usage;
+            var cost = usage is null ? "" :
+                $" CPU per call: Reporting {usage.Seconds.GetValueOrDefault("Reporting") / calls.Count:0.00} s, PostgreSQL {usage.Seconds.GetValueOrDefault(CpuMeter.Postgres) / calls.Count:0.00} s.";
+            var registered = (r.SingleCatchUp?.Values ?? r.EndToEnd?.Shown)?.GetValueOrDefault(PartnerSimulator.Generation.IndicatorCodes.ReturneesRegistered);
+            md.AppendLine($"- **GET /indicators** once everything was in{(registered is { } n ? $" (about {n:N0} returnees known)" : "")}: {calls.Count} calls one after another, " +
+                          $"p50 {Ms(calls.P50)}, max {Ms(calls.Max)}.{cost} Every poll of the phases above paid this, and it grows with the data.");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Cpu(StringBuilder md, RunResults r)
+    {
+        if (r.Cpu.Count == 0) return;
+        var columns = r.Cpu.SelectMany(p => p.Usage.Seconds.Keys).Distinct().ToList();
+        md.AppendLine("## Where the CPU went").AppendLine();
+        md.AppendLine($"CPU seconds (user + system) per process during each phase, how busy the machine's {Environment.ProcessorCount} cores were, " +
+                      $"and the load average at the phase's end (above {Environment.ProcessorCount}, work queued for a core). From /proc. PostgreSQL and RabbitMQ are whole servers, " +
+                      $"so they include anyone else's load; \"{CpuUsage.Others}\" is the busy time of every process not listed (builds, tests, other runs sharing the machine).").AppendLine();
+        md.AppendLine($"| phase | from (UTC) | wall | machine busy | load (1 min) | {string.Join(" | ", columns)} |");
+        md.AppendLine($"| --- | --- | ---: | ---: | ---: | {string.Join(" | ", columns.Select(_ => "---:"))} |");
+        foreach (var (phase, usage) in r.Cpu)
+        {
+            var busy = usage.MachineBusy is { } b ? b.ToString("P0", CultureInfo.InvariantCulture) : "?";
+            var load = usage.LoadAverage is { } l ? l.ToString("0.0", CultureInfo.InvariantCulture) : "?";
+            md.AppendLine($"| {phase} | {usage.Started:HH:mm:ss} | {Sec(usage.Wall)} | {busy} | {load} | {string.Join(" | ", columns.Select(c => usage.Seconds.TryGetValue(c, out var s) ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–"))} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Memory(StringBuilder md, RunResults r)
+    {
+        if (r.Memory.Count == 0) return;
+        md.AppendLine("## Resident memory after the run").AppendLine();
+        md.AppendLine("| service | VmRSS | peak (VmHWM) |");
+        md.AppendLine("| --- | ---: | ---: |");
+        foreach (var (service, rss, peak) in r.Memory) md.AppendLine($"| {service} | {Mib(rss)} | {Mib(peak)} |");
+        md.AppendLine();
+    }
+
+    private static void Logs(StringBuilder md, RunResults r)
+    {
+        if (r.Logs.Count == 0) return;
+        md.AppendLine("## What the services logged").AppendLine();
+        md.AppendLine("Warnings and errors in each service's log during the run, grouped by kind (ids masked as `<id>`, numbers as `N`), " +
+                      "with the time (UTC) each kind was first seen, to line up with the phases' start times above. Full logs: `.run/bench/`.").AppendLine();
+        md.AppendLine("| service | entries | first at | level | category | first exception line |");
+        md.AppendLine("| --- | ---: | --- | --- | --- | --- |");
+        foreach (var (service, kinds) in r.Logs)
+        {
+            if (kinds.Count == 0) md.AppendLine($"| {service} | 0 | | | | |");
+            foreach (var k in kinds.Take(6))
+                md.AppendLine($"| {service} | {k.Count:N0} | {k.FirstAt ?? "?"} | {k.Level} | {k.Category} | {k.Message.Replace("|", "/")} |");
+            if (kinds.Count > 6) md.AppendLine($"| {service} | {kinds.Skip(6).Sum(k => k.Count):N0} | | | | ({kinds.Count - 6} more kinds) |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Reading(StringBuilder md)
+    {
+        md.AppendLine("## How to read this").AppendLine();
+        md.AppendLine("- Ratios put each figure against the baseline measured in the same run, on the same noisy machine: the ratio travels better than the absolute number.");
+        md.AppendLine("- The raw Marten baseline stores one row per event and one per stream; an accepted partner event costs Intake more than that " +
+                      "(its idempotency record and claims in the same commit, the inline projection, reading them back first, parsing and validating the CloudEvent), " +
+                      "and while it ingests, its publishing subscription and the consumers of Counselling and Reporting compete for the same two cores.");
+        md.AppendLine("- End to end, each event is stored twice (by its service and by Reporting) and crosses RabbitMQ once per consumer; the MassTransit baseline bounds it.");
+        md.AppendLine("- The benchmark fails (non-zero exit) only on wrong results: a rejection, a figure Reporting never reaches or overshoots, a lost message. A missed target is reported, not failed.");
+    }
+
+    private static string PostingByService(EndToEndDrain.Result e) =>
+        string.Join("; ", e.ByService.Select(x =>
+            $"{x.Key} {x.Value.Events:N0} events in {x.Value.Batches} {(x.Value.Batches == 1 ? "batch" : "batches")}, {Sec(x.Value.Time)} ({Rate(x.Value.Events / x.Value.Time.TotalSeconds)} events/s)"));
+
+    private static string Rate(double perSecond) => perSecond.ToString(perSecond < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture);
+
+    private static void Row(StringBuilder md, string what, double? value, string unit, double? baseline, string? baselineName, string target, bool? met)
+    {
+        var measured = value is { } v ? $"{v:N0} {unit}" : "failed";
+        var against = baseline is { } b && baselineName is not null ? $"{baselineName}: {b:N0}/s" : "—";
+        var ratio = value is { } x && baseline is { } y && y > 0 ? (x / y).ToString("P0", CultureInfo.InvariantCulture) : "—";
+        md.AppendLine($"| {what} | {measured} | {against} | {ratio} | {target} | {Verdict(met)} |");
+    }
+
+    private static string Verdict(bool? met) => met switch { true => "met", false => "**missed**", null => "" };
+    private static string Posts(int concurrency) => concurrency == 1 ? "one post at a time" : $"{concurrency} posts in flight";
+    private static string Ms(double ms) => double.IsNaN(ms) ? "?" : ms.ToString(ms < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " ms";
+    private static string Sec(TimeSpan t) => t.TotalSeconds.ToString(t.TotalSeconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " s";
+    private static string Mib(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0:N0} MiB" : "?";
+    private static string Gib(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0 / 1024.0:0.0} GiB" : "? GiB";
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace Reintegration.Benchmarks;
+
+/// <summary>
+/// <c>run</c>'s options: where the services are, their process ids (for CPU and memory), where to
+/// write the report, and the sizes of each phase (defaults keep build/bench.sh under five minutes).
+/// </summary>
+public sealed record RunOptions
+{
+    public Uri Intake { get; init; } = new("http://127.0.0.1:5301/");
+    public Uri Counselling { get; init; } = new("http://127.0.0.1:5302/");
+    public Uri Training { get; init; } = new("http://127.0.0.1:5303/");
+    public Uri Reporting { get; init; } = new("http://127.0.0.1:5304/");
+    public Dictionary<string, int> Pids { get; init; } = [];
+    public string Output { get; init; } = "docs/benchmarks.md";
+    public string? Logs { get; init; }
+    public string Commit { get; init; } = "unknown";
+    public string Backend { get; init; } = "?";
+
+    public int CopyRows { get; init; } = 200_000;
+    public int MartenEvents { get; init; } = 20_000;
+    public int MartenStreamsPerCommit { get; init; } = 100;
+    public int MartenEventsPerStream { get; init; } = 4;
+    public int MartenSingleCommits { get; init; } = 1_000;
+    public int BusMessages { get; init; } = 20_000;
+    public int BusPage { get; init; } = 500;
+    public int BatchRegistrations { get; init; } = 10_000;
+    public int BatchSize { get; init; } = 500;
+    public int BatchSeconds { get; init; } = 30;
+    public int EndToEndReturnees { get; init; } = 3_000;
+    public int SingleRate { get; init; } = 100;
+    public int SingleSeconds { get; init; } = 20;
+
+    public const string Usage = """
+        Reintegration.Benchmarks run [options]       (build/bench.sh runs it; writes docs/benchmarks.md)
+          --intake URL --counselling URL --training URL --reporting URL
+          --pid NAME=PID         a service process, for CPU and resident memory (repeat)
+          --logs DIR             the services' console logs, DIR/<name>.log, to summarise their warnings and errors
+          --output PATH          the markdown report (docs/benchmarks.md)
+          --commit TEXT          the commit measured, for the report
+          --backend NAME         the run's database and vhost, for the report
+          --copy-rows N (200000) --marten-events N (20000) --bus-messages N (20000)
+          --batch-registrations N (10000 per concurrency level) --batch-seconds N (30: no new batch after)
+          --e2e-returnees N (3000) --single-rate N (100/s) --single-seconds N (20)
+          Reads ConnectionStrings__Postgres and ConnectionStrings__RabbitMq: the run's own database and vhost.
+
+        Reintegration.Benchmarks backend create|drop NAME
+          Creates (printing shell assignments BENCH_POSTGRES=... BENCH_RABBITMQ=...) or drops a database and a
+          RabbitMQ vhost named NAME, from ConnectionStrings__Postgres, ConnectionStrings__RabbitMq, RabbitMq__ManagementUrl.
+
+        Exit code: 0 every phase ran and every result was right; 1 something was functionally wrong
+        (a rejection, a wrong figure, a lost message); 2 bad options or set-up. Slowness never fails it.
+        """;
+
+
+    public static RunOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new RunOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value.");
+            int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new FormatException($"{name} needs a positive whole number.");
+
+            options = name switch
+            {
+                "--intake" => options with { Intake = BaseUri(Value()) },
+                "--counselling" => options with { Counselling = BaseUri(Value()) },
+                "--training" => options with { Training = BaseUri(Value()) },
+                "--reporting" => options with { Reporting = BaseUri(Value()) },
+                "--pid" => options with { Pids = WithPid(options.Pids, Value()) },
+                "--output" => options with { Output = Value() },
+                "--logs" => options with { Logs = Value() },
+                "--commit" => options with { Commit = Value() },
+                "--backend" => options with { Backend = Value() },
+                "--copy-rows" => options with { CopyRows = Number() },
+                "--marten-events" => options with { MartenEvents = Number() },
+                "--bus-messages" => options with { BusMessages = Number() },
+                "--batch-registrations" => options with { BatchRegistrations = Number() },
+                "--batch-seconds" => options with { BatchSeconds = Number() },
+                "--e2e-returnees" => options with { EndToEndReturnees = Number() },
+                "--single-rate" => options with { SingleRate = Number() },
+                "--single-seconds" => options with { SingleSeconds = Number() },
+                _ => throw new FormatException($"Unknown option {name}."),
+            };
+        }
+
+        return options;
+    }
+
+    // A trailing slash, so that "events" resolves below the base address rather than beside it.
+    private static Uri BaseUri(string text) =>
+        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) ? uri : throw new FormatException($"'{text}' is not a URL.");
+
+    private static Dictionary<string, int> WithPid(Dictionary<string, int> pids, string text) =>
+        text.Split('=', 2) is [var name, var pid] && int.TryParse(pid, CultureInfo.InvariantCulture, out var id)
+            ? new Dictionary<string, int>(pids) { [name] = id }
+            : throw new FormatException($"--pid takes NAME=PID, not '{text}'.");
+}
