@@ -9,7 +9,9 @@ public sealed record CloudEventEnvelope(string Id, string Source, string Type, G
     public string Key => IngestionRecord.KeyFor(Source, Id);
 
     /// <summary>What "the same content" means for a retried event: type, subject, time and data, whitespace and key order aside.</summary>
-    public string Fingerprint => ContentFingerprint.Of(Type, Subject, Time, Data);
+    /// <remarks>Computed once: deduplication and storage both read it. (Build a new envelope rather than
+    /// copying one with <c>with</c>, which would carry the old fingerprint along.)</remarks>
+    public string Fingerprint { get; } = ContentFingerprint.Of(Type, Subject, Time, Data);
 }
 
 /// <summary>One posted item: its envelope, or why it has none, with what could be read of its identity.</summary>
