@@ -216,7 +216,10 @@ _infra_pg_packages() {
 			_infra_die "CREATE DATABASE $INFRA_DB failed"
 	fi
 
-	export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=$INFRA_DB"
+	# Loopback only: no TLS or GSS negotiation, which made every new pooled connection cost a
+	# handshake and wrecked latency under bursts (see docs/benchmarks.md). A deployment that
+	# crosses a network sets its own connection string, with TLS.
+	export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=$INFRA_DB;SSL Mode=Disable;Gss Encryption Mode=Disable"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -312,7 +315,7 @@ infra_up() {
 				_infra_die "RabbitMQ container does not answer on :${RABBITMQ_PORT:-5672} and :${RABBITMQ_MANAGEMENT_PORT:-15672}/api/overview"
 		fi
 		if [[ -n $need_pg ]]; then
-			export ConnectionStrings__Postgres="Host=127.0.0.1;Port=${POSTGRES_PORT:-5432};Username=postgres;Password=postgres;Database=$INFRA_DB"
+			export ConnectionStrings__Postgres="Host=127.0.0.1;Port=${POSTGRES_PORT:-5432};Username=postgres;Password=postgres;Database=$INFRA_DB;SSL Mode=Disable;Gss Encryption Mode=Disable"
 		fi
 		if [[ -n $need_rabbit ]]; then
 			export ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:${RABBITMQ_PORT:-5672}/"

@@ -1,5 +1,5 @@
 using FluentValidation;
-using Marten;
+using Marten.Services.BatchQuerying;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Problems;
 
@@ -40,10 +40,9 @@ public abstract class CloudEventHandler<TData, TState> : ICloudEventHandler
 
     IReadOnlyList<UniqueClaim> ICloudEventHandler.Claims(CloudEventEnvelope envelope, object data) => Claims(envelope, (TData)data);
 
-    public async Task<IReadOnlyDictionary<Guid, object>> LoadStatesAsync(
-        IQuerySession session, IReadOnlyCollection<Guid> streamIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, object>> LoadStatesAsync(IBatchedQuery query, Guid[] streamIds)
     {
-        var states = await session.LoadManyAsync<TState>(cancellationToken, streamIds);
+        var states = await query.LoadMany<TState>().ById(streamIds);
         return states.ToDictionary(s => s.Id, s => (object)s);
     }
 

@@ -88,13 +88,21 @@ public sealed class IngestionPipeline(
         catch (Exception ex) when (IsLostRace(ex))
         {
             if (candidates.Count == 1 && candidates[0].Attempt >= MaxAttempts) throw;
-            logger.LogInformation("A concurrent writer changed subjects of this batch; deciding its {Count} accepted events one at a time", accepted.Count);
-            foreach (var candidate in accepted)
+            // Decide again on fresh state: the whole batch once (usually one subject raced, and
+            // the rest still go in one commit), then what is left one transaction each.
+            var retry = accepted.Select(c => c with { Attempt = c.Attempt + 1 }).ToList();
+            logger.LogInformation("A concurrent writer changed subjects of this batch; deciding its {Count} accepted events again", accepted.Count);
+            if (retry.Count > 1 && candidates[0].Attempt == 0)
+            {
+                await DecideAndCommitAsync(retry, outcomes, cancellationToken);
+                return;
+            }
+
+            foreach (var candidate in retry)
             {
                 // A little jitter so that writers who collided do not collide again in step.
-                if (candidate.Attempt > 0) await Task.Delay(Random.Shared.Next(5, 20 * candidate.Attempt), cancellationToken);
-                var retry = candidate with { Attempt = candidate.Attempt + 1 };
-                await DecideAndCommitAsync([retry], outcomes, cancellationToken);
+                await Task.Delay(Random.Shared.Next(5, 20 * candidate.Attempt), cancellationToken);
+                await DecideAndCommitAsync([candidate], outcomes, cancellationToken);
             }
         }
     }
@@ -110,26 +118,28 @@ public sealed class IngestionPipeline(
         || ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation or "MT003" }
         || ex.InnerException is { } inner && IsLostRace(inner);
 
+    /// <summary>Everything the batch's decisions read, in one round trip to PostgreSQL.</summary>
     private static async Task<BatchState> LoadAsync(IDocumentSession session, List<Candidate> candidates, CancellationToken cancellationToken)
     {
-        var keys = candidates.Select(c => c.Envelope.Key).Distinct().ToArray();
-        var records = await session.LoadManyAsync<IngestionRecord>(cancellationToken, keys);
-
         var reads = candidates.ToDictionary(c => c.Index, c => c.Handler.Read(c.Envelope));
-        var claims = candidates
+        var claimIds = candidates
             .Where(c => reads[c.Index].Data is not null)
             .SelectMany(c => c.Handler.Claims(c.Envelope, reads[c.Index].Data!))
             .Select(c => c.Id).Distinct().ToArray();
-        var storedClaims = claims.Length == 0 ? [] : await session.LoadManyAsync<UniqueClaim>(cancellationToken, claims);
 
-        var states = new Dictionary<(Type, Guid), object>();
-        foreach (var group in candidates.GroupBy(c => c.Handler.StateType))
-        {
-            var loaded = await group.First().Handler.LoadStatesAsync(session, group.Select(c => c.Envelope.Subject).Distinct().ToArray(), cancellationToken);
-            foreach (var (id, state) in loaded) states[(group.Key, id)] = state;
-        }
+        var query = session.CreateBatchQuery();
+        var records = query.LoadMany<IngestionRecord>().ById(candidates.Select(c => c.Envelope.Key).Distinct().ToArray());
+        var claims = claimIds.Length == 0 ? Task.FromResult<IReadOnlyList<UniqueClaim>>([]) : query.LoadMany<UniqueClaim>().ById(claimIds);
+        var states = candidates.GroupBy(c => c.Handler.StateType)
+            .Select(g => (StateType: g.Key, Loaded: g.First().Handler.LoadStatesAsync(query, g.Select(c => c.Envelope.Subject).Distinct().ToArray())))
+            .ToList();
+        await query.Execute(cancellationToken);
 
-        return new BatchState(records.ToDictionary(r => r.Id), reads, storedClaims.ToDictionary(c => c.Id), states);
+        var stateByKey = new Dictionary<(Type, Guid), object>();
+        foreach (var (stateType, loaded) in states)
+            foreach (var (id, state) in await loaded) stateByKey[(stateType, id)] = state;
+
+        return new BatchState((await records).ToDictionary(r => r.Id), reads, (await claims).ToDictionary(c => c.Id), stateByKey);
     }
 
     private static IngestionOutcome Reject(int index, PostedEvent posted, Problem problem) =>
