@@ -77,31 +77,14 @@ url() { printf 'http://%s:%s' "$HOST" "${PORT[$1]}"; }
 # shellcheck source=build/lib/infra.sh
 source "$ROOT/build/lib/infra.sh"
 
-stop_pid() { # stop_pid PID NAME: SIGTERM, up to 20 s for a graceful stop, then SIGKILL
-	local pid=$1 name=$2 deadline=$((SECONDS + 20))
-	kill -0 "$pid" 2>/dev/null || return 0
-	kill -TERM "$pid" 2>/dev/null || true
-	while kill -0 "$pid" 2>/dev/null; do
-		if ((SECONDS >= deadline)); then
-			say "$name did not stop within 20 s: killing it"
-			kill -KILL "$pid" 2>/dev/null || true
-			break
-		fi
-		sleep 0.2
-	done
-	wait "$pid" 2>/dev/null || true
-}
+# shellcheck source=build/lib/services.sh
+source "$ROOT/build/lib/services.sh"
 
 cleanup() {
 	trap - EXIT INT TERM
 	set +e
 	if [[ -n $sim_pid ]]; then stop_pid "$sim_pid" simulator; fi
-	if [[ ${#PID[@]} -gt 0 ]]; then
-		say "stopping services"
-		local name
-		for name in "${!PID[@]}"; do kill -TERM "${PID[$name]}" 2>/dev/null; done
-		for name in "${!PID[@]}"; do stop_pid "${PID[$name]}" "$name"; done
-	fi
+	stop_services
 	infra_stop
 }
 trap cleanup EXIT

@@ -358,6 +358,13 @@ infra_reset_database() {
 			PGPASSWORD=postgres psql -h 127.0.0.1 -p "${port:-5432}" -U postgres -d postgres -qc "$statement" >/dev/null
 		fi || _infra_die "could not run: $statement"
 	done
+	# Messages left in the consumers' queues by an earlier run belong to the dropped database's
+	# events: a fresh start purges them too (the queues of contracts/Subscriptions.cs).
+	local queue
+	for queue in counselling reporting; do
+		# shellcheck disable=SC2086 # RABBITMQCTL may be a command with arguments (docker mode)
+		$RABBITMQCTL -q purge_queue "$queue" >/dev/null 2>&1 || true
+	done
 }
 
 # Stops what infra_up started, and nothing else. KEEP_INFRA=1 keeps everything running.

@@ -1,0 +1,26 @@
+# shellcheck shell=bash
+# Stopping the service processes that build/run.sh and build/bench.sh started. Sourced; expects
+# a `say` function and the associative array PID (service name -> process id).
+
+stop_pid() { # stop_pid PID NAME: SIGTERM, up to 20 s for a graceful stop, then SIGKILL
+	local pid=$1 name=$2 deadline=$((SECONDS + 20))
+	kill -0 "$pid" 2>/dev/null || return 0
+	kill -TERM "$pid" 2>/dev/null || true
+	while kill -0 "$pid" 2>/dev/null; do
+		if ((SECONDS >= deadline)); then
+			say "$name did not stop within 20 s: killing it"
+			kill -KILL "$pid" 2>/dev/null || true
+			break
+		fi
+		sleep 0.2
+	done
+	wait "$pid" 2>/dev/null || true
+}
+
+stop_services() { # all at once (SIGTERM to each), then wait for each
+	[[ ${#PID[@]} -gt 0 ]] || return 0
+	say "stopping services"
+	local name
+	for name in "${!PID[@]}"; do kill -TERM "${PID[$name]}" 2>/dev/null; done
+	for name in "${!PID[@]}"; do stop_pid "${PID[$name]}" "$name"; done
+}
