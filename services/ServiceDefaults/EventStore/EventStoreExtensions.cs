@@ -6,6 +6,7 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Ingestion;
 using Reintegration.ServiceDefaults.Messaging;
@@ -30,8 +31,10 @@ public static class EventStoreExtensions
         var service = builder.Services.GetServiceIdentity();
         builder.Services.CritterStackDefaults(x => x.ApplicationAssembly = applicationAssemblyMarker.Assembly);
 
-        return builder.Services.AddMarten(options =>
+        return builder.Services.AddMarten(services =>
             {
+                var options = new StoreOptions();
+                options.Logger(new RaceAwareMartenLogger(services.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>()));
                 options.Connection(ConnectionString(builder.Configuration, service));
                 options.DatabaseSchemaName = service.Schema;
                 options.Events.DatabaseSchemaName = service.Schema;
@@ -49,6 +52,7 @@ public static class EventStoreExtensions
                 options.Schema.For<UniqueClaim>();
                 options.Schema.For<HandledMessage>();
                 configure(options);
+                return options;
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

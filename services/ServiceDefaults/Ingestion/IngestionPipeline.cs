@@ -85,7 +85,7 @@ public sealed class IngestionPipeline(
         {
             await session.SaveChangesAsync(cancellationToken);
         }
-        catch (Exception ex) when (IsLostRace(ex))
+        catch (Exception ex) when (ConcurrencyConflicts.IsLostRace(ex))
         {
             if (candidates.Count == 1 && candidates[0].Attempt >= MaxAttempts) throw;
             // Decide again on fresh state: the whole batch once (usually one subject raced, and
@@ -106,17 +106,6 @@ public sealed class IngestionPipeline(
             }
         }
     }
-
-    /// <summary>
-    /// Another writer changed what this transaction decided on: a record, claim or stream it
-    /// created exists now (unique violation), or a stream moved past the version it expected
-    /// (Marten's MT003). Deciding again gives the true answer.
-    /// </summary>
-    private static bool IsLostRace(Exception ex) =>
-        ex is DocumentAlreadyExistsException or Marten.Exceptions.ExistingStreamIdCollisionException
-            or JasperFx.Events.ExistingStreamIdCollisionException or EventStreamUnexpectedMaxEventIdException or ConcurrencyException
-        || ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation or "MT003" }
-        || ex.InnerException is { } inner && IsLostRace(inner);
 
     /// <summary>Everything the batch's decisions read, in one round trip to PostgreSQL.</summary>
     private static async Task<BatchState> LoadAsync(IDocumentSession session, List<Candidate> candidates, CancellationToken cancellationToken)
