@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Reintegration.Contracts;
 using Reintegration.Counselling;
 using Reintegration.Counselling.Clients;
@@ -12,8 +11,7 @@ using Reintegration.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(ServiceIdentity.Counselling);
-builder.AddEventStore(typeof(CounsellingService), store =>
-        store.Projections.Add(new StreamStateProjection<CounsellingClient>(typeof(RegistrationNoted), typeof(SessionHeld)), ProjectionLifecycle.Inline))
+builder.AddEventStore(typeof(CounsellingService), store => store.Events.AddEventTypes([typeof(RegistrationNoted), typeof(SessionHeld)]))
     .PublishIntegrationEvents<CounsellingIntegrationEvents>();
 builder.AddMessaging(Subscriptions.CounsellingQueue, bus => bus.AddBatchConsumer<ReturneeRegisteredConsumer>());
 builder.Services.AddCloudEventIngestion()

@@ -1,6 +1,4 @@
-using JasperFx.Events.Projections;
 using Reintegration.Intake;
-using Reintegration.Intake.Cases;
 using Reintegration.Intake.Publishing;
 using Reintegration.Intake.Registration;
 using Reintegration.ServiceDefaults.EventStore;
@@ -11,8 +9,7 @@ using Reintegration.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(ServiceIdentity.Intake);
-builder.AddEventStore(typeof(IntakeService), store =>
-        store.Projections.Add(new StreamStateProjection<ReturneeCase>(typeof(ReturneeRegistered)), ProjectionLifecycle.Inline))
+builder.AddEventStore(typeof(IntakeService), store => store.Events.AddEventType<ReturneeRegistered>())
     .PublishIntegrationEvents<IntakeIntegrationEvents>();
 builder.AddMessaging();
 builder.Services.AddCloudEventIngestion()

@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Ingestion;
@@ -10,8 +9,7 @@ using Reintegration.Training.Publishing;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(ServiceIdentity.Training);
-builder.AddEventStore(typeof(TrainingService), store =>
-        store.Projections.Add(new StreamStateProjection<AwarenessEvent>(typeof(AwarenessEventHeld)), ProjectionLifecycle.Inline))
+builder.AddEventStore(typeof(TrainingService), store => store.Events.AddEventType<AwarenessEventHeld>())
     .PublishIntegrationEvents<TrainingIntegrationEvents>();
 builder.AddMessaging();
 builder.Services.AddCloudEventIngestion()

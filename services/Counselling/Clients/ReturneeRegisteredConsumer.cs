@@ -1,5 +1,6 @@
 using Marten;
 using Reintegration.Contracts;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Messaging;
 
 namespace Reintegration.Counselling.Clients;
@@ -10,8 +11,7 @@ public sealed class ReturneeRegisteredConsumer(IDocumentSession session, Consume
 {
     protected override async Task StageAsync(IReadOnlyList<ReturneeRegistered> messages, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var clients = (await session.LoadManyAsync<CounsellingClient>(cancellationToken, messages.Select(m => m.ReturneeId).Distinct().ToArray()))
-            .ToDictionary(c => c.Id);
+        var clients = await StreamStates.FoldAsync<CounsellingClient>(session, messages.Select(m => m.ReturneeId).Distinct().ToArray(), cancellationToken);
 
         foreach (var message in messages.DistinctBy(m => m.ReturneeId))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Reintegration.Intake.Cases;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Ingestion;
 using Reintegration.ServiceDefaults.Problems;
 
@@ -42,12 +43,12 @@ public static class DeskRegistrationEndpoints
         var outcome = (await pipeline.IngestAsync([PostedEvent.Valid(envelope)], cancellationToken))[0];
         if (outcome.Status != IngestionStatus.Accepted) return outcome.Problem!.ToResult();
 
-        var stored = await session.LoadAsync<ReturneeCase>(returneeId, cancellationToken);
+        var stored = await StreamStates.FoldAsync<ReturneeCase>(session, returneeId, cancellationToken);
         return Results.Created($"/returnees/{returneeId}", ReturneeView.From(stored!));
     }
 
     private static async Task<IResult> GetAsync(Guid id, IQuerySession session, CancellationToken cancellationToken) =>
-        await session.LoadAsync<ReturneeCase>(id, cancellationToken) is { } found
+        await StreamStates.FoldAsync<ReturneeCase>(session, id, cancellationToken) is { } found
             ? Results.Ok(ReturneeView.From(found))
             : new Problem(ProblemKind.NotFound, $"No returnee {id} is registered at Intake.").ToResult();
 }

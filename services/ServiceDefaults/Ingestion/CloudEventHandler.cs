@@ -1,5 +1,5 @@
 using FluentValidation;
-using Marten.Services.BatchQuerying;
+using Marten;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Problems;
 
@@ -40,10 +40,10 @@ public abstract class CloudEventHandler<TData, TState> : ICloudEventHandler
 
     IReadOnlyList<UniqueClaim> ICloudEventHandler.Claims(CloudEventEnvelope envelope, object data) => Claims(envelope, (TData)data);
 
-    public async Task<IReadOnlyDictionary<Guid, object>> LoadStatesAsync(IBatchedQuery query, Guid[] streamIds)
+    public async Task<IReadOnlyDictionary<Guid, object>> LoadStatesAsync(IQuerySession session, Guid[] streamIds, CancellationToken cancellationToken)
     {
-        var states = await query.LoadMany<TState>().ById(streamIds);
-        return states.ToDictionary(s => s.Id, s => (object)s);
+        var states = await StreamStates.FoldAsync<TState>(session, streamIds, cancellationToken);
+        return states.ToDictionary(s => s.Key, s => (object)s.Value);
     }
 
     Decision ICloudEventHandler.Decide(object? state, CloudEventEnvelope envelope, object data) =>

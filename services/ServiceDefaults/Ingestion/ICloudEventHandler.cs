@@ -1,4 +1,4 @@
-using Marten.Services.BatchQuerying;
+using Marten;
 using Reintegration.ServiceDefaults.Problems;
 
 namespace Reintegration.ServiceDefaults.Ingestion;
@@ -20,8 +20,8 @@ public interface ICloudEventHandler
     /// <summary>Values this event claims for its subject alone (e.g. a partner reference).</summary>
     IReadOnlyList<UniqueClaim> Claims(CloudEventEnvelope envelope, object data);
 
-    /// <summary>Adds the load of these streams' states to a batched query; the task completes once it has run.</summary>
-    Task<IReadOnlyDictionary<Guid, object>> LoadStatesAsync(IBatchedQuery query, Guid[] streamIds);
+    /// <summary>These streams' current states (streams with no events are left out).</summary>
+    Task<IReadOnlyDictionary<Guid, object>> LoadStatesAsync(IQuerySession session, Guid[] streamIds, CancellationToken cancellationToken);
 
     Decision Decide(object? state, CloudEventEnvelope envelope, object data);
 

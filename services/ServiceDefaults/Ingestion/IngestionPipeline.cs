@@ -107,7 +107,7 @@ public sealed class IngestionPipeline(
         }
     }
 
-    /// <summary>Everything the batch's decisions read, in one round trip to PostgreSQL.</summary>
+    /// <summary>Everything the batch's decisions read: records and claims in one round trip, then each state type's streams in one query.</summary>
     private static async Task<BatchState> LoadAsync(IDocumentSession session, List<Candidate> candidates, CancellationToken cancellationToken)
     {
         var reads = candidates.ToDictionary(c => c.Index, c => c.Handler.Read(c.Envelope));
@@ -119,14 +119,14 @@ public sealed class IngestionPipeline(
         var query = session.CreateBatchQuery();
         var records = query.LoadMany<IngestionRecord>().ById(candidates.Select(c => c.Envelope.Key).Distinct().ToArray());
         var claims = claimIds.Length == 0 ? Task.FromResult<IReadOnlyList<UniqueClaim>>([]) : query.LoadMany<UniqueClaim>().ById(claimIds);
-        var states = candidates.GroupBy(c => c.Handler.StateType)
-            .Select(g => (StateType: g.Key, Loaded: g.First().Handler.LoadStatesAsync(query, g.Select(c => c.Envelope.Subject).Distinct().ToArray())))
-            .ToList();
         await query.Execute(cancellationToken);
 
         var stateByKey = new Dictionary<(Type, Guid), object>();
-        foreach (var (stateType, loaded) in states)
-            foreach (var (id, state) in await loaded) stateByKey[(stateType, id)] = state;
+        foreach (var group in candidates.GroupBy(c => c.Handler.StateType))
+        {
+            var loaded = await group.First().Handler.LoadStatesAsync(session, group.Select(c => c.Envelope.Subject).Distinct().ToArray(), cancellationToken);
+            foreach (var (id, state) in loaded) stateByKey[(group.Key, id)] = state;
+        }
 
         return new BatchState((await records).ToDictionary(r => r.Id), reads, (await claims).ToDictionary(c => c.Id), stateByKey);
     }

@@ -5,6 +5,7 @@ using Marten;
 using Reintegration.Counselling.Clients;
 using Reintegration.Counselling;
 using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.Reporting;
 using Xunit;
 using static Reintegration.IntegrationTests.Support.PartnerEvents;
@@ -72,7 +73,7 @@ public sealed class JourneyAndConsentTests(JourneyAndConsentTests.Fixture fixtur
         await Eventually.UntilAsync(async () =>
             {
                 await using var session = fixture.System.Store<CounsellingService>().QuerySession();
-                return await session.LoadAsync<CounsellingClient>(returnee);
+                return await StreamStates.FoldAsync<CounsellingClient>(session, returnee, CancellationToken.None);
             }, c => c?.CounsellingConsent == false, "Counselling to learn the refusal from Intake");
         var before = await fixture.System.EventCountAsync<CounsellingService>();
 

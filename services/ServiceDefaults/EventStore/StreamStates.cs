@@ -1,0 +1,46 @@
+using JasperFx.Events;
+using Marten;
+
+namespace Reintegration.ServiceDefaults.EventStore;
+
+/// <summary>
+/// Decision state by live aggregation: the streams' events are read in one query and folded with
+/// the state's pure <c>Fold</c>. Streams here are short (a returnee's registration and a few
+/// dozen sessions), and measured, keeping an inline snapshot document instead cost more at every
+/// commit than folding costs at every read.
+/// </summary>
+public static class StreamStates
+{
+    public static async Task<IReadOnlyDictionary<Guid, TState>> FoldAsync<TState>(
+        IQuerySession session, Guid[] streamIds, CancellationToken cancellationToken)
+        where TState : class, IStreamState<TState>
+    {
+        if (streamIds.Length == 0) return new Dictionary<Guid, TState>();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId.IsOneOf(streamIds))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        return Fold<TState>(events);
+    }
+
+    public static async Task<TState?> FoldAsync<TState>(IQuerySession session, Guid streamId, CancellationToken cancellationToken)
+        where TState : class, IStreamState<TState> =>
+        (await FoldAsync<TState>(session, [streamId], cancellationToken)).GetValueOrDefault(streamId);
+
+    /// <summary>Pure: each stream's events, in order, folded into its state, which carries the stream's version.</summary>
+    public static IReadOnlyDictionary<Guid, TState> Fold<TState>(IEnumerable<IEvent> events)
+        where TState : class, IStreamState<TState>
+    {
+        var states = new Dictionary<Guid, TState>();
+        foreach (var stream in events.GroupBy(e => e.StreamId))
+        {
+            TState? state = null;
+            foreach (var e in stream) state = TState.Fold(state, stream.Key, e.Data);
+            if (state is null) continue;
+            state.Version = stream.Max(e => e.Version);
+            states[stream.Key] = state;
+        }
+
+        return states;
+    }
+}
