@@ -250,7 +250,7 @@ public static class MarkdownReport
         md.AppendLine("## How to read this").AppendLine();
         md.AppendLine("- Ratios put each figure against the baseline measured in the same run, on the same noisy machine: the ratio travels better than the absolute number.");
         md.AppendLine("- The raw Marten baseline stores one row per event and one per stream; an accepted partner event costs Intake more than that " +
-                      "(its idempotency record and claims in the same commit, the inline projection, reading them back first, parsing and validating the CloudEvent), " +
+                      "(its idempotency record and claims in the same commit, reading those and the subjects' streams back first to decide, parsing and validating the CloudEvent), " +
                       "and while it ingests, its publishing subscription and the consumers of Counselling and Reporting compete for the same two cores.");
         md.AppendLine("- End to end, each event is stored twice (by its service and by Reporting) and crosses RabbitMQ once per consumer; the MassTransit baseline bounds it.");
         md.AppendLine("- The benchmark fails (non-zero exit) only on wrong results: a rejection, a figure Reporting never reaches or overshoots, a lost message. A missed target is reported, not failed.");
