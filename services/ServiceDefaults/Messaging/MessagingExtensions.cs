@@ -45,7 +45,9 @@ public static class MessagingExtensions
                     // A batch fills only from messages delivered at once: let a few batches' worth in.
                     receive.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 4 * BatchSize);
                     receive.ConcurrentMessageLimit = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 4 * BatchSize);
-                    receive.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100)));
+                    // In-process retries ride out a lost race (milliseconds) or a PostgreSQL restart
+                    // (up to about ten minutes in all) before a batch is moved to the _error queue.
+                    receive.UseMessageRetry(r => r.Exponential(25, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)));
                     receive.ConfigureConsumers(context);
                 });
             });
