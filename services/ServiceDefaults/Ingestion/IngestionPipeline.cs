@@ -1,12 +1,9 @@
-using System.Diagnostics;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.Extensions.Logging;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Problems;
+using Reintegration.ServiceDefaults.Reference;
 using Reintegration.ServiceDefaults.Telemetry;
 
 namespace Reintegration.ServiceDefaults.Ingestion;
@@ -16,8 +13,9 @@ namespace Reintegration.ServiceDefaults.Ingestion;
 /// state loaded once for the whole batch (and evolved in memory as earlier events of the batch
 /// are accepted), then everything accepted is committed in ONE transaction with its
 /// <see cref="IngestionRecord"/>s and <see cref="UniqueClaim"/>s: one commit per event is about
-/// thirty times slower. If that commit fails because another replica got there first, the
-/// accepted events are retried one transaction each, so each still gets its own true answer.
+/// thirty times slower. If that commit fails because another writer got there first, the accepted
+/// events are decided again on fresh state (the whole batch once, then one transaction each), so
+/// each still gets its own true answer.
 /// </summary>
 public sealed class IngestionPipeline(
     IDocumentStore store,
@@ -55,13 +53,11 @@ public sealed class IngestionPipeline(
         posted.Envelope is { } envelope && _handlers.TryGetValue(envelope.Type, out var handler) ? handler : null;
 
     private Problem RoutingProblem(CloudEventEnvelope envelope) =>
-        ServiceIdentity.OwnerOf(envelope.Type) is { } owner && owner != service && IsCatalogued(envelope.Type)
+        CatalogueEventTypes.All.Contains(envelope.Type) && ServiceIdentity.OwnerOf(envelope.Type) is { } owner && owner != service
             ? Problem.Field(ProblemKind.WrongService, "type",
                 $"'{envelope.Type}' belongs to the {owner.Name} service; post it to that service's /events (this is {service.Name}).")
             : Problem.Field(ProblemKind.UnknownEventType, "type",
-                $"'{envelope.Type}' is not an event type of the catalogue that {service.Name} takes ({string.Join(", ", _handlers.Keys.Order())}).");
-
-    private static bool IsCatalogued(string type) => type.StartsWith("reintegration.", StringComparison.Ordinal) && type.EndsWith(".v1", StringComparison.Ordinal);
+                $"'{envelope.Type}' is not an event type that {service.Name} takes ({string.Join(", ", _handlers.Keys.Order())}).");
 
     private async Task DecideAndCommitAsync(List<Candidate> candidates, IngestionOutcome?[] outcomes, CancellationToken cancellationToken)
     {

@@ -38,6 +38,10 @@ public sealed partial class CatalogueAgreementTests
     public void Awareness_event_kinds_are_the_catalogues() =>
         Assert.Equal(CodesOn("awareness-event-held.v1`** — subject: the event's UUID. `kind`:", "`region`"), Sorted(AwarenessEventRules.Kinds));
 
+    [Fact]
+    public void The_known_event_types_are_the_catalogues() =>
+        Assert.Equal(Sorted(TypeHeading().Matches(Catalogue).Select(m => m.Groups[1].Value)), Sorted(CatalogueEventTypes.All));
+
     [Theory]
     [InlineData(typeof(RegisterReturnee), "intake")]
     [InlineData(typeof(RecordSession), "counselling")]
@@ -71,6 +75,9 @@ public sealed partial class CatalogueAgreementTests
 
         throw new FileNotFoundException("docs/catalogue.md not found above " + AppContext.BaseDirectory);
     }
+
+    [GeneratedRegex(@"\*\*`(reintegration\.[a-z.-]+\.v1)`\*\*")]
+    private static partial Regex TypeHeading();
 
     [GeneratedRegex("`([a-z0-9]+(?:-[a-z0-9]+)*)`")]
     private static partial Regex Code();
