@@ -23,6 +23,7 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
     bus.AddBatchConsumer<AwarenessEventHeldConsumer>();
 });
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
+builder.Services.AddSingleton<IndicatorCache>();
 
 var app = builder.Build();
 

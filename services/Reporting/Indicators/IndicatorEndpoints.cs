@@ -28,7 +28,8 @@ public static class IndicatorEndpoints
 
     private static async Task<IResult> GetAsync(
         string? from, string? to, string? region,
-        IQuerySession session, IOptions<IndicatorOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        IQuerySession session, IDocumentStore store, IndicatorCache cache, IOptions<IndicatorOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var fromDate = ParseDate(from, "from", errors);
@@ -38,13 +39,16 @@ public static class IndicatorEndpoints
         if (errors.Count > 0)
             return new Problem(ProblemKind.InvalidQuery, string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}")), errors).ToResult();
 
-        var asOf = clock.GetUtcNow();
-        var journeys = await session.Query<ReturneeJourney>().Where(j => j.Registration != null).ToListAsync(cancellationToken);
-        var events = await session.Query<AwarenessEventFact>().ToListAsync(cancellationToken);
         var filter = new IndicatorFilter(fromDate, toDate, region);
-
-        return Results.Ok(new IndicatorReport(asOf, fromDate, toDate, region,
-            IndicatorCalculator.Calculate(journeys, events, filter, options.Value.Targets)));
+        var report = await cache.GetAsync(store, filter, async () =>
+        {
+            var asOf = clock.GetUtcNow();
+            var journeys = await session.Query<ReturneeJourney>().Where(j => j.Registration != null).ToListAsync(cancellationToken);
+            var events = await session.Query<AwarenessEventFact>().ToListAsync(cancellationToken);
+            return new IndicatorReport(asOf, fromDate, toDate, region,
+                IndicatorCalculator.Calculate(journeys, events, filter, options.Value.Targets));
+        }, cancellationToken);
+        return Results.Ok(report);
     }
 
     private static DateOnly? ParseDate(string? value, string name, Dictionary<string, string[]> errors)

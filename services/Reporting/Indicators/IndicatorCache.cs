@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Marten;
+using Reintegration.Reporting.Activities;
+using Reintegration.Reporting.Journeys;
+
+namespace Reintegration.Reporting.Indicators;
+
+/// <summary>
+/// The indicators are computed from every journey document, which grows with the programme. While
+/// the projections behind them have not moved, the last answer to the same question still holds:
+/// a dashboard refreshing every few seconds costs one small progress query instead. The position
+/// is read before computing, so a cached answer is never older than the position it is kept under.
+/// </summary>
+public sealed class IndicatorCache
+{
+    private const int MaxQuestions = 256;
+    private static readonly string[] Projections = [nameof(ReturneeJourney), nameof(AwarenessEventFact)];
+    private readonly ConcurrentDictionary<IndicatorFilter, (string Position, IndicatorReport Report)> _answers = new();
+
+    public async Task<IndicatorReport> GetAsync(IDocumentStore store, IndicatorFilter filter, Func<Task<IndicatorReport>> compute, CancellationToken cancellationToken)
+    {
+        var position = await PositionAsync(store, cancellationToken);
+        if (_answers.TryGetValue(filter, out var cached) && cached.Position == position) return cached.Report;
+
+        var report = await compute();
+        if (_answers.Count >= MaxQuestions) _answers.Clear();
+        _answers[filter] = (position, report);
+        return report;
+    }
+
+    private static async Task<string> PositionAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
+        return string.Join(";", progress
+            .Where(p => Projections.Any(name => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal)))
+            .OrderBy(p => p.ShardName, StringComparer.Ordinal)
+            .Select(p => $"{p.ShardName}={p.Sequence}"));
+    }
+}
