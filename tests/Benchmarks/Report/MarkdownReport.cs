@@ -190,7 +190,7 @@ public static class MarkdownReport
                 $" CPU per call: Reporting {usage.Seconds.GetValueOrDefault("Reporting") / calls.Count:0.00} s, PostgreSQL {usage.Seconds.GetValueOrDefault(CpuMeter.Postgres) / calls.Count:0.00} s.";
             var registered = (r.SingleCatchUp?.Values ?? r.EndToEnd?.Shown)?.GetValueOrDefault(PartnerSimulator.Generation.IndicatorCodes.ReturneesRegistered);
             md.AppendLine($"- **GET /indicators** once everything was in{(registered is { } n ? $" (about {n:N0} returnees known)" : "")}: {calls.Count} calls one after another, " +
-                          $"p50 {Ms(calls.P50)}, max {Ms(calls.Max)}.{cost} Every poll of the phases above paid this, and it grows with the data.");
+                          $"p50 {Ms(calls.P50)}, max {Ms(calls.Max)}.{cost} With nothing new projected between them, calls after the first are answered from the answer Reporting keeps until its projections move; the polls of the phases above, made while events arrived, computed anew from every journey.");
         }
 
         md.AppendLine();
