@@ -5,8 +5,4 @@ namespace Reintegration.ServiceDefaults.Ingestion;
 public enum IngestionStatus { Accepted, Duplicate, Rejected }
 
 /// <summary>The answer for one posted event, in the order posted.</summary>
-public sealed record IngestionOutcome(int Index, string? Id, string? Source, IngestionStatus Status, Problem? Problem = null)
-{
-    /// <summary>The stream the accepted event belongs to (its subject).</summary>
-    public Guid? Subject { get; init; }
-}
+public sealed record IngestionOutcome(int Index, string? Id, string? Source, IngestionStatus Status, Problem? Problem = null);

@@ -141,13 +141,13 @@ public sealed class IngestionPipeline(
     {
         private readonly HashSet<(Type, Guid)> _loaded = [.. states.Keys];
         private readonly Dictionary<Guid, (long? LoadedVersion, List<object> Events)> _appends = new();
-        private readonly List<(CloudEventEnvelope Envelope, Guid Subject)> _accepted = [];
+        private readonly List<CloudEventEnvelope> _accepted = [];
         private readonly List<UniqueClaim> _newClaims = [];
 
         public IngestionOutcome Decide(Candidate candidate)
         {
             var envelope = candidate.Envelope;
-            var outcome = new IngestionOutcome(candidate.Index, envelope.Id, envelope.Source, IngestionStatus.Rejected) { Subject = envelope.Subject };
+            var outcome = new IngestionOutcome(candidate.Index, envelope.Id, envelope.Source, IngestionStatus.Rejected);
 
             if (records.TryGetValue(envelope.Key, out var record))
                 return record.Fingerprint == envelope.Fingerprint
@@ -177,7 +177,7 @@ public sealed class IngestionPipeline(
             }
 
             records[envelope.Key] = new IngestionRecord(envelope.Key, envelope.Fingerprint, envelope.Type, envelope.Subject, default);
-            _accepted.Add((envelope, envelope.Subject));
+            _accepted.Add(envelope);
             foreach (var claim in wanted.Where(c => !claims.ContainsKey(c.Id)))
             {
                 claims[claim.Id] = claim;
@@ -195,8 +195,8 @@ public sealed class IngestionPipeline(
                 else session.Events.StartStream(subject, events);
             }
 
-            foreach (var (envelope, subject) in _accepted)
-                session.Insert(new IngestionRecord(envelope.Key, envelope.Fingerprint, envelope.Type, subject, now));
+            foreach (var envelope in _accepted)
+                session.Insert(new IngestionRecord(envelope.Key, envelope.Fingerprint, envelope.Type, envelope.Subject, now));
             foreach (var claim in _newClaims) session.Insert(claim);
         }
     }
