@@ -7,7 +7,6 @@ namespace Reintegration.ServiceDefaults.EventStore;
 /// </summary>
 public interface IStreamState<TSelf> : IHasStreamVersion where TSelf : class, IStreamState<TSelf>
 {
-    Guid Id { get; }
 
     /// <summary>Applies one event; returns the state unchanged for events it does not know.</summary>
     static abstract TSelf? Fold(TSelf? state, Guid streamId, object @event);

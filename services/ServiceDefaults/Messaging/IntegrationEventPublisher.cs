@@ -19,7 +19,7 @@ public sealed class IntegrationEventPublisher(
 {
     public const string SubscriptionName = "integration-events";
 
-    private TimeSpan Timeout => TimeSpan.FromSeconds(configuration.GetValue("Messaging:PublishTimeoutSeconds", 15.0));
+    private readonly TimeSpan _timeout = TimeSpan.FromSeconds(configuration.GetValue("Messaging:PublishTimeoutSeconds", 15.0));
 
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class IntegrationEventPublisher(
         // silently, so a slow broker must surface as a TimeoutException: the daemon then pauses
         // the subscription and restarts it on the same page.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Timeout);
+        deadline.CancelAfter(_timeout);
         try
         {
             await topology.Declared.WaitAsync(deadline.Token);
@@ -40,7 +40,7 @@ public sealed class IntegrationEventPublisher(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException(
-                $"Publishing events {page.SequenceFloor}–{page.SequenceCeiling} did not complete within {Timeout.TotalSeconds:0}s; the broker may be down. The page will be retried.");
+                $"Publishing events {page.SequenceFloor}–{page.SequenceCeiling} did not complete within {_timeout.TotalSeconds:0}s; the broker may be down. The page will be retried.");
         }
 
         return NullChangeListener.Instance;

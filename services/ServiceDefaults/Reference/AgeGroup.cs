@@ -17,6 +17,4 @@ public static class AgeGroup
         var years = to.Year - from.Year;
         return from.AddYears(years) > to ? years - 1 : years;
     }
-
-    public static readonly IReadOnlyList<string> All = ["0-17", "18-24", "25-59", "60+"];
 }

@@ -6,7 +6,7 @@ namespace Reintegration.Benchmarks.Baselines;
 
 /// <summary>
 /// MassTransit publish and consume over the local RabbitMQ, in the run's own vhost, with the same
-/// receive settings as the services (prefetch 64, 16 concurrent) and a consumer that only counts.
+/// receive settings of MassTransit's usual per-message consumer (prefetch 64, 16 concurrent) and a consumer that only counts.
 /// Messages are published a page at a time, each page concurrently, the way the services'
 /// publishing subscription does it; the clock stops when the last message is consumed.
 /// </summary>

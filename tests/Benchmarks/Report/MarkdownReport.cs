@@ -140,7 +140,7 @@ public static class MarkdownReport
 
         if (r.MassTransit is { } b)
             md.AppendLine($"- **MassTransit over RabbitMQ**: {b.Count:N0} small messages published in pages of {r.Options.BusPage} (each page concurrently, publisher confirms on), " +
-                          $"consumed by a counting consumer (prefetch 64, 16 concurrent, as the services), until the last was consumed: {Sec(b.Elapsed)}, **{b.PerSecond:N0} messages/s**.");
+                          $"consumed by a counting consumer (prefetch 64, 16 concurrent, one message at a time), until the last was consumed: {Sec(b.Elapsed)}, **{b.PerSecond:N0} messages/s**.");
         md.AppendLine();
     }
 

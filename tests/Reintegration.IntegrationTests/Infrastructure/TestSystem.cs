@@ -98,11 +98,6 @@ public sealed class TestSystem : IAsyncDisposable
 
     public IDocumentStore Store<TMarker>() where TMarker : class => Host<TMarker>().Services.GetRequiredService<IDocumentStore>();
 
-    public async Task StopAsync<TMarker>()
-    {
-        if (_hosts.Remove(typeof(TMarker), out var host)) await host.DisposeAsync();
-    }
-
     public async ValueTask DisposeAsync()
     {
         foreach (var host in _hosts.Values) await host.DisposeAsync();
