@@ -1,4 +1,5 @@
 using Reintegration.Intake;
+using Reintegration.Intake.Audit;
 using Reintegration.Intake.Publishing;
 using Reintegration.Intake.Registration;
 using Reintegration.ServiceDefaults.EventStore;
@@ -9,9 +10,14 @@ using Reintegration.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(ServiceIdentity.Intake);
-builder.AddEventStore(typeof(IntakeService), store => store.Events.AddEventType<ReturneeRegistered>())
+builder.AddEventStore(typeof(IntakeService), store =>
+    {
+        store.Events.AddEventType<ReturneeRegistered>();
+        store.Schema.For<IdentifyingRead>().Index(r => r.ReturneeId).Index(r => r.At);
+    })
     .PublishIntegrationEvents<IntakeIntegrationEvents>();
 builder.AddMessaging();
+builder.Services.AddSingleton<AuditLog>().AddHostedService<AuditLogStorage>();
 builder.Services.AddCloudEventIngestion()
     .AddCloudEventHandler<RegisterReturnee>();
 
@@ -20,5 +26,6 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapCloudEventIngestion();
 app.MapDeskRegistration();
+app.MapAudit();
 
 app.Run();

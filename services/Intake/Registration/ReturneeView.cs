@@ -2,32 +2,34 @@ using Reintegration.Intake.Cases;
 
 namespace Reintegration.Intake.Registration;
 
-/// <summary>A returnee's registration as the desk reads it.</summary>
-public sealed record ReturneeView(
-    Guid Id,
-    string PartnerReference,
-    string Source,
-    string GivenName,
-    string FamilyName,
-    string Sex,
-    DateOnly? DateOfBirth,
-    int? Age,
-    int AgeAtArrival,
-    string AgeGroup,
-    string? Phone,
-    string Region,
-    string? Commune,
-    string ReturnedFrom,
-    DateOnly ArrivalDate,
-    string ReturnType,
-    ConsentGiven Consent,
-    DateTimeOffset RegisteredAt)
+/// <summary>
+/// A returnee as the desk reads them: the pseudonymous profile for anyone with
+/// <c>returnees:read</c>, and <see cref="Identity"/> only where the sharing rule allows.
+/// <see cref="Disclosure"/> says which of the two the answer is.
+/// </summary>
+public sealed record ReturneeView(Guid Id, string Disclosure, ReturneeProfile Profile, ReturneeIdentity? Identity)
 {
-    public static ReturneeView From(ReturneeCase c)
+    public const string Identifying = "identifying";
+    public const string Pseudonymous = "pseudonymous";
+
+    public static ReturneeView From(ReturneeCase c, bool identifying)
     {
         var r = c.Registration;
-        return new ReturneeView(c.Id, r.PartnerReference, r.Source, r.Person.GivenName, r.Person.FamilyName, r.Sex,
-            r.Person.DateOfBirth, r.Person.StatedAge, r.AgeAtArrival, r.AgeGroup, r.Person.Phone, r.Region, r.Person.Commune,
-            r.ReturnedFrom, r.ArrivalDate, r.ReturnType, r.Consent, r.Time);
+        var profile = new ReturneeProfile(r.Sex, r.AgeGroup, r.Region, r.ReturnedFrom, r.ArrivalDate, r.ReturnType, r.Consent, r.Time);
+        var identity = identifying
+            ? new ReturneeIdentity(r.Person.GivenName, r.Person.FamilyName, r.Person.DateOfBirth, r.Person.StatedAge, r.AgeAtArrival,
+                r.Person.Phone, r.Person.Commune, r.PartnerReference, r.Source)
+            : null;
+        return new ReturneeView(c.Id, identifying ? Identifying : Pseudonymous, profile, identity);
     }
 }
+
+/// <summary>What may be shown without the returnee's consent to share: nothing that names or locates them.</summary>
+public sealed record ReturneeProfile(
+    string Sex, string AgeGroup, string Region, string ReturnedFrom, DateOnly ArrivalDate, string ReturnType, ConsentGiven Consent,
+    DateTimeOffset RegisteredAt);
+
+/// <summary>Identifying data: names, date of birth or age, phone, commune and the partner's own reference.</summary>
+public sealed record ReturneeIdentity(
+    string GivenName, string FamilyName, DateOnly? DateOfBirth, int? Age, int AgeAtArrival, string? Phone, string? Commune,
+    string PartnerReference, string RegisteredBy);

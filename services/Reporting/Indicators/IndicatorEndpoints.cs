@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Reintegration.Reporting.Activities;
 using Reintegration.Reporting.Journeys;
+using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.Problems;
 using Reintegration.ServiceDefaults.Reference;
 
@@ -20,6 +21,7 @@ public static class IndicatorEndpoints
     {
         app.MapGet("/indicators", GetAsync)
             .WithName("GetIndicators")
+            .RequireScope(Scopes.ReportsRead)
             .WithSummary("Programme indicators with their breakdowns; from/to (YYYY-MM-DD, inclusive) and region are optional")
             .Produces<IndicatorReport>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest);

@@ -1,4 +1,5 @@
 using Marten;
+using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.Problems;
 
 namespace Reintegration.Reporting.Journeys;
@@ -42,6 +43,7 @@ public static class JourneyEndpoints
                     ? Results.Ok(JourneyView.From(journey))
                     : new Problem(ProblemKind.NotFound, $"Reporting has heard nothing of returnee {id}.").ToResult())
             .WithName("GetJourney")
+            .RequireScope(Scopes.JourneysRead)
             .WithSummary("A returnee's journey in order of time, without names or contact details")
             .Produces<JourneyView>()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.Health;
 using Reintegration.ServiceDefaults.Problems;
 using Reintegration.ServiceDefaults.Telemetry;
@@ -8,8 +9,8 @@ using Reintegration.ServiceDefaults.Telemetry;
 namespace Reintegration.ServiceDefaults.Hosting;
 
 /// <summary>
-/// What every service has, once: telemetry, health, problem details, JSON conventions and an
-/// OpenAPI document. The event store and messaging are added by their own extensions because
+/// What every service has, once: telemetry, health, problem details, JSON conventions, access
+/// control and an OpenAPI document. The event store and messaging are added by their own extensions because
 /// each service configures them with its own types.
 /// </summary>
 public static class ServiceDefaultsExtensions
@@ -20,6 +21,7 @@ public static class ServiceDefaultsExtensions
         builder.AddTelemetry(service);
         builder.Services.AddServiceHealthChecks();
         builder.Services.AddProblemResponses();
+        builder.AddAccessControl();
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
         builder.Services.AddOpenApi();
         return builder;
@@ -29,8 +31,9 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAccessControl();
         app.MapHealthEndpoints();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }

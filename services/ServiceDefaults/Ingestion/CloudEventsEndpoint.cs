@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.Problems;
 
 namespace Reintegration.ServiceDefaults.Ingestion;
@@ -31,6 +33,8 @@ public static class CloudEventsEndpoint
     public static RouteHandlerBuilder MapCloudEventIngestion(this IEndpointRouteBuilder app) =>
         app.MapPost("/events", HandleAsync)
             .WithName("PostEvents")
+            .RequireScope(Scopes.EventsWrite)
+            .BindsSource(SourceLocation.CloudEvent)
             .WithSummary("Post partner events as CloudEvents 1.0 (one, or a batch of up to 500)")
             // No Accepts(...) metadata: it would make ASP.NET answer 415 itself, without our problem type.
             .WithDescription($"Body: one event as {SingleContentType}, or a JSON array of up to {MaxBatchEvents} events (1 MiB) as {BatchContentType}.")
@@ -42,7 +46,8 @@ public static class CloudEventsEndpoint
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, IngestionPipeline pipeline, EnvelopeReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request, ClaimsPrincipal user, IngestionPipeline pipeline, EnvelopeReader reader, CancellationToken cancellationToken)
     {
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null;
         if (mediaType is not (SingleContentType or BatchContentType))
@@ -63,17 +68,32 @@ public static class CloudEventsEndpoint
             return new Problem(ProblemKind.InvalidEnvelope, $"The body is not valid JSON: {ex.Message}").ToResult();
         }
 
+        var read = BoundTo(Caller.From(user), reader);
         using (document)
         {
             return mediaType == SingleContentType
-                ? await SingleAsync(document.RootElement, pipeline, reader, cancellationToken)
-                : await BatchAsync(document.RootElement, pipeline, reader, cancellationToken);
+                ? await SingleAsync(document.RootElement, pipeline, read, cancellationToken)
+                : await BatchAsync(document.RootElement, pipeline, read, cancellationToken);
         }
     }
 
-    private static async Task<IResult> SingleAsync(JsonElement root, IngestionPipeline pipeline, EnvelopeReader reader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads an event and refuses it, before anything is looked up or stored, when its source is
+    /// not one the caller's token speaks for: a partner can neither post as another nor learn
+    /// which of another's ids exist.
+    /// </summary>
+    private static Func<JsonElement, PostedEvent> BoundTo(Caller caller, EnvelopeReader reader) => element =>
     {
-        var outcome = (await pipeline.IngestAsync([reader.Read(root)], cancellationToken))[0];
+        var posted = reader.Read(element);
+        return posted.Envelope is { } envelope && !caller.SpeaksFor(envelope.Source)
+            ? posted with { Envelope = null, Problem = Problem.Field(ProblemKind.ForbiddenSource, "source",
+                $"this access token does not speak for '{envelope.Source}'; post it with a token whose sources list it") }
+            : posted;
+    };
+
+    private static async Task<IResult> SingleAsync(JsonElement root, IngestionPipeline pipeline, Func<JsonElement, PostedEvent> read, CancellationToken cancellationToken)
+    {
+        var outcome = (await pipeline.IngestAsync([read(root)], cancellationToken))[0];
         return outcome.Status switch
         {
             IngestionStatus.Accepted => Results.Json(Receipt(outcome), statusCode: StatusCodes.Status202Accepted),
@@ -82,14 +102,14 @@ public static class CloudEventsEndpoint
         };
     }
 
-    private static async Task<IResult> BatchAsync(JsonElement root, IngestionPipeline pipeline, EnvelopeReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> BatchAsync(JsonElement root, IngestionPipeline pipeline, Func<JsonElement, PostedEvent> read, CancellationToken cancellationToken)
     {
         if (root.ValueKind != JsonValueKind.Array || root.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
             return new Problem(ProblemKind.InvalidBatch, $"A {BatchContentType} body is a JSON array of CloudEvent objects.").ToResult();
         if (root.GetArrayLength() > MaxBatchEvents)
             return new Problem(ProblemKind.PayloadTooLarge, $"A batch holds at most {MaxBatchEvents} events; this one has {root.GetArrayLength()}. Split it.").ToResult();
 
-        var outcomes = await pipeline.IngestAsync(root.EnumerateArray().Select(reader.Read).ToList(), cancellationToken);
+        var outcomes = await pipeline.IngestAsync(root.EnumerateArray().Select(read).ToList(), cancellationToken);
         return Results.Json(new { results = outcomes.Select(BatchResult) });
     }
 

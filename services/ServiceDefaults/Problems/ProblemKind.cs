@@ -22,4 +22,28 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
     public static readonly ProblemKind Contradiction = new("contradicts-stored-fact", StatusCodes.Status409Conflict, "The event contradicts a fact already stored");
     public static readonly ProblemKind NotFound = new("not-found", StatusCodes.Status404NotFound, "Not found");
     public static readonly ProblemKind InvalidQuery = new("invalid-query", StatusCodes.Status400BadRequest, "The query parameters are not valid");
+    public static readonly ProblemKind InvalidRequest = new("invalid-request", StatusCodes.Status400BadRequest, "The request is not valid");
+    public static readonly ProblemKind Unauthenticated = new("unauthenticated", StatusCodes.Status401Unauthorized, "A valid access token is required");
+    public static readonly ProblemKind InsufficientScope = new("insufficient-scope", StatusCodes.Status403Forbidden, "The access token does not grant this");
+    public static readonly ProblemKind ForbiddenSource = new("forbidden-source", StatusCodes.Status403Forbidden, "The access token does not speak for this source");
+    public static readonly ProblemKind MethodNotAllowed = new("method-not-allowed", StatusCodes.Status405MethodNotAllowed, "Method not allowed");
+    public static readonly ProblemKind TooManyRequests = new("too-many-requests", StatusCodes.Status429TooManyRequests, "Too many requests");
+    public static readonly ProblemKind Unexpected = new("unexpected-error", StatusCodes.Status500InternalServerError, "An unexpected error occurred");
+    public static readonly ProblemKind Unavailable = new("service-unavailable", StatusCodes.Status503ServiceUnavailable, "The service cannot answer now");
+
+    /// <summary>The kind the framework's own answers of a status get (routing, body limits, timeouts).</summary>
+    public static ProblemKind? ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => InvalidRequest,
+        StatusCodes.Status401Unauthorized => Unauthenticated,
+        StatusCodes.Status403Forbidden => InsufficientScope,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status429TooManyRequests => TooManyRequests,
+        StatusCodes.Status500InternalServerError => Unexpected,
+        StatusCodes.Status503ServiceUnavailable => Unavailable,
+        _ => null,
+    };
 }

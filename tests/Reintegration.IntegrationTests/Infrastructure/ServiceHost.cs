@@ -6,7 +6,8 @@ namespace Reintegration.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One service hosted in the test process against an isolated backend, with the daemon tuned to
-/// react within a second or two instead of the production defaults.
+/// react within a second or two instead of the production defaults. It trusts the test run's
+/// token provider, and its clients carry a token with every scope unless a test gives another.
 /// </summary>
 public sealed class ServiceHost<TMarker>(
     IsolatedBackend backend, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
@@ -23,7 +24,25 @@ public sealed class ServiceHost<TMarker>(
         builder.UseSetting("Messaging:PublishTimeoutSeconds", "5");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Marten", "Warning");
+        foreach (var (key, value) in TestTokens.Settings) builder.UseSetting(key, value);
+        // Tests poll; the rate-limit test sets its own limits.
+        builder.UseSetting("Limits:BurstRequests", "1000000");
+        builder.UseSetting("Limits:RequestsPerMinute", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureServices(services);
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(TestTokens.Everything);
+    }
+
+    /// <summary>A client that sends <paramref name="token"/> (none when null).</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : TestTokens.Bearer(token);
+        return client;
     }
 }

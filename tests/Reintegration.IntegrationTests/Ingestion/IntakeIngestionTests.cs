@@ -241,8 +241,10 @@ public sealed class IntakeIngestionTests(SystemFixture fixture) : IClassFixture<
         Assert.Equal(7, id.Version);
         Assert.Equal($"/returnees/{id}", response.Headers.Location!.OriginalString);
         var read = await _intake.GetFromJsonAsync<JsonObject>($"/returnees/{id}");
-        Assert.Equal("18-24", (string?)read!["ageGroup"]);
-        Assert.Equal("Awa", (string?)read["givenName"]);
+        Assert.Equal("identifying", (string?)read!["disclosure"]);
+        Assert.Equal("18-24", (string?)read["profile"]!["ageGroup"]);
+        Assert.Equal("Awa", (string?)read["identity"]!["givenName"]);
+        Assert.Equal(Source, (string?)read["identity"]!["registeredBy"]);
     }
 
     [Fact]
