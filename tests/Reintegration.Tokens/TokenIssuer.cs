@@ -13,6 +13,9 @@ public sealed record TokenRequest(IReadOnlyList<string> Scopes, IReadOnlyList<st
 
     /// <summary>When the token starts to be valid; now when null (a test back-dates it to mint an expired one).</summary>
     public DateTimeOffset? IssuedAt { get; init; }
+
+    /// <summary>Claims set as given, over the ones above (a test mints a malformed <c>sources</c> with it).</summary>
+    public IReadOnlyDictionary<string, object>? Claims { get; init; }
 }
 
 /// <summary>
@@ -100,6 +103,7 @@ public sealed class TokenIssuer
             },
             SigningCredentials = _credentials,
         };
+        foreach (var (name, value) in request.Claims ?? new Dictionary<string, object>()) descriptor.Claims[name] = value;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 }

@@ -24,6 +24,9 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
     {
         if (string.IsNullOrWhiteSpace(options.Audience))
             return ValidateOptionsResult.Fail("Set Auth__Audience: the audience the identity provider puts in this deployment's access tokens.");
+        // An empty value (an unset variable in a manifest) counts as not set.
+        if (string.IsNullOrWhiteSpace(options.Authority)) options.Authority = null;
+        if (string.IsNullOrWhiteSpace(options.SigningKeysFile)) options.SigningKeysFile = null;
         if (options.Authority is null && options.SigningKeysFile is null)
             return ValidateOptionsResult.Fail(
                 "Set Auth__Authority to the OpenID Connect provider's issuer URL, or Auth__Issuer and Auth__SigningKeysFile (a JWKS file of public keys).");

@@ -32,7 +32,7 @@ public sealed class TokenValidation(IOptions<AuthOptions> auth) : IConfigureName
         var settings = auth.Value;
 
         options.MapInboundClaims = false;
-        options.Authority = settings.Authority;
+        options.Authority = string.IsNullOrWhiteSpace(settings.Authority) ? null : settings.Authority;
         options.Audience = settings.Audience;
         options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         options.TokenHandlers.Clear();
@@ -50,7 +50,7 @@ public sealed class TokenValidation(IOptions<AuthOptions> auth) : IConfigureName
             ValidAlgorithms = Algorithms,
             ClockSkew = TimeSpan.FromSeconds(settings.ClockSkewSeconds),
             NameClaimType = Caller.SubjectClaim,
-            IssuerSigningKeys = settings.SigningKeysFile is { } file ? SigningKeys.Load(file) : null,
+            IssuerSigningKeys = string.IsNullOrWhiteSpace(settings.SigningKeysFile) ? null : SigningKeys.Load(settings.SigningKeysFile),
         };
         options.Events = new JwtBearerEvents { OnTokenValidated = CheckShape };
     }

@@ -10,12 +10,13 @@ namespace Reintegration.IntegrationTests.Infrastructure;
 /// token provider, and its clients carry a token with every scope unless a test gives another.
 /// </summary>
 public sealed class ServiceHost<TMarker>(
-    IsolatedBackend backend, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    IsolatedBackend backend, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null,
+    string environment = "Testing")
     : WebApplicationFactory<TMarker> where TMarker : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Postgres", backend.Postgres);
         builder.UseSetting("ConnectionStrings:RabbitMq", backend.RabbitMq);
         builder.UseSetting("Daemon:LeadershipPollingMilliseconds", "500");
