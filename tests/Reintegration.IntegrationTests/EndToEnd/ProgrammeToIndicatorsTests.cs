@@ -4,10 +4,12 @@ using System.Text.Json.Nodes;
 using Reintegration.Counselling;
 using Reintegration.Intake;
 using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.PartnerSimulator.CloudEvents;
 using Reintegration.PartnerSimulator.Generation;
 using Reintegration.PartnerSimulator.Posting;
 using Reintegration.Reporting;
 using Reintegration.Training;
+using Reintegration.ServiceDefaults.Access;
 using Xunit;
 
 namespace Reintegration.IntegrationTests.EndToEnd;
@@ -25,8 +27,13 @@ public sealed class ProgrammeToIndicatorsTests : IAsyncLifetime
     public async Task InitializeAsync() => _system = await TestSystem.CreateAsync();
     public async Task DisposeAsync() => await _system.DisposeAsync();
 
-    private PartnerClient Partner() =>
-        new(_system.Intake.CreateClient(), _system.Counselling.CreateClient(), _system.Training.CreateClient());
+    /// <summary>Each partner system posts with its own token: the NGO's field app to Intake and Counselling, the UN agency's training system to Training.</summary>
+    private PartnerClient Partner()
+    {
+        var fieldApp = TestTokens.Mint([Scopes.EventsWrite], [PartnerSources.NgoFieldApp], "ngo-field-app");
+        var trainingSystem = TestTokens.Mint([Scopes.EventsWrite], [PartnerSources.UnAgencyTraining], "un-agency-training");
+        return new(_system.Intake.ClientWith(fieldApp), _system.Counselling.ClientWith(fieldApp), _system.Training.ClientWith(trainingSystem));
+    }
 
     [Fact]
     public async Task Every_figure_matches_the_programme_and_resending_every_batch_changes_none()
