@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reintegration.ServiceDefaults.Health;
+using Reintegration.ServiceDefaults.OpenApi;
 using Reintegration.ServiceDefaults.Problems;
 using Reintegration.ServiceDefaults.Telemetry;
 
@@ -21,7 +22,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceHealthChecks();
         builder.Services.AddProblemResponses();
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocumentation(service);
         return builder;
     }
 
@@ -30,7 +31,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthEndpoints();
-        app.MapOpenApi();
+        app.MapApiDocumentation();
         return app;
     }
 }
