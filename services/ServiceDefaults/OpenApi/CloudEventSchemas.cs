@@ -36,12 +36,12 @@ public static class CloudEventSchemas
             ["specversion"] = new OpenApiSchema { Type = JsonSchemaType.String, Const = "1.0" },
             ["id"] = new OpenApiSchema
             {
-                Type = JsonSchemaType.String, MinLength = 1, MaxLength = EnvelopeReader.MaxIdLength,
+                Type = JsonSchemaType.String, MinLength = 1, MaxLength = EnvelopeReader.MaxIdLength, Examples = ["field-app-000123"],
                 Description = "Unique per source: the same source and id with the same content is a duplicate, with other content a conflict.",
             },
             ["source"] = new OpenApiSchema
             {
-                Type = JsonSchemaType.String, Format = "uri-reference", MinLength = 1, MaxLength = 256,
+                Type = JsonSchemaType.String, Format = "uri-reference", MinLength = 1, MaxLength = 256, Examples = ["urn:partner:ngo-field-app"],
                 Description = "The partner system, e.g. `urn:partner:ngo-field-app`; one of the token's `sources`.",
             },
             ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Const = eventType },

@@ -9,8 +9,11 @@ public static class ProblemSchemas
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>A reference to the <c>ProblemDetails</c> component, the one the generator makes for <c>ProducesProblem</c>.</summary>
     public static async Task<IOpenApiSchema> ProblemDetailsAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken) =>
-        await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken);
+        context.Document is { } document
+            ? Components.Add(document, nameof(ProblemDetails), await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken))
+            : await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken);
 
     public static OpenApiResponse Response(string description, IOpenApiSchema schema) => new()
     {

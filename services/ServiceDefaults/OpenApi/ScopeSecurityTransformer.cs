@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Reintegration.ServiceDefaults.Access;
 
 namespace Reintegration.ServiceDefaults.OpenApi;
 
@@ -23,12 +23,14 @@ public sealed class ScopeSecurityTransformer : IOpenApiOperationTransformer
         operation.Responses ??= [];
         operation.Responses.TryAdd(StatusCodes.Status401Unauthorized.ToString(), ProblemSchemas.Response(
             "No bearer token, or one that is not valid (expired, wrong issuer or audience).", problem));
+        var lacking = access.Scopes.Count == 0 ? "The token does not grant this operation." : $"The token lacks the scope {Named(access.Scopes)}.";
+        var sourceBound = context.Description.ActionDescriptor.EndpointMetadata.OfType<SourceBound>().Any();
         operation.Responses.TryAdd(StatusCodes.Status403Forbidden.ToString(), ProblemSchemas.Response(
-            access.Scopes.Count == 0 ? "The token does not grant this operation." : $"The token lacks the scope {string.Join(", ", access.Scopes.Select(s => $"`{s}`"))}.",
-            problem));
+            sourceBound ? lacking + " Or the source acted for is not among the token's `sources` (nothing of it is stored)." : lacking, problem));
 
         if (access.Scopes.Count > 0)
-            operation.Description = string.Join("\n\n", new[] { operation.Description, $"Requires scope {string.Join(", ", access.Scopes.Select(s => $"`{s}`"))}." }
-                .Where(d => !string.IsNullOrEmpty(d)));
+            operation.Description = string.Join("\n\n", new[] { operation.Description, $"Requires scope {Named(access.Scopes)}." }.Where(d => !string.IsNullOrEmpty(d)));
     }
+
+    private static string Named(IEnumerable<string> scopes) => string.Join(", ", scopes.Select(s => $"`{s}`"));
 }
