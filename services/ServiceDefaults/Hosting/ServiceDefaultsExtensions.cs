@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.Health;
+using Reintegration.ServiceDefaults.OpenApi;
 using Reintegration.ServiceDefaults.Problems;
 using Reintegration.ServiceDefaults.Telemetry;
 
@@ -23,7 +24,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemResponses();
         builder.AddAccessControl();
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocumentation(service);
         return builder;
     }
 
@@ -33,7 +34,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAccessControl();
         app.MapHealthEndpoints();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapApiDocumentation();
         return app;
     }
 }

@@ -15,6 +15,8 @@ public abstract class CloudEventHandler<TData, TState> : ICloudEventHandler
 {
     public abstract string EventType { get; }
 
+    public Type DataType => typeof(TData);
+
     public Type StateType => typeof(TState);
 
     protected abstract IValidator<TData> Validator { get; }

@@ -38,13 +38,14 @@ public static class CloudEventsEndpoint
             .WithSummary("Post partner events as CloudEvents 1.0 (one, or a batch of up to 500)")
             // No Accepts(...) metadata: it would make ASP.NET answer 415 itself, without our problem type.
             .WithDescription($"Body: one event as {SingleContentType}, or a JSON array of up to {MaxBatchEvents} events (1 MiB) as {BatchContentType}.")
-            .Produces(StatusCodes.Status202Accepted)
-            .Produces(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces<EventReceipt>(StatusCodes.Status202Accepted)
+            // 200 is also one event's duplicate receipt: the OpenAPI document says both (OpenApi/CloudEventsOperation.cs).
+            .Produces<BatchAnswer>(StatusCodes.Status200OK)
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(
         HttpRequest request, ClaimsPrincipal user, IngestionPipeline pipeline, EnvelopeReader reader, CancellationToken cancellationToken)
@@ -110,28 +111,10 @@ public static class CloudEventsEndpoint
             return new Problem(ProblemKind.PayloadTooLarge, $"A batch holds at most {MaxBatchEvents} events; this one has {root.GetArrayLength()}. Split it.").ToResult();
 
         var outcomes = await pipeline.IngestAsync(root.EnumerateArray().Select(read).ToList(), cancellationToken);
-        return Results.Json(new { results = outcomes.Select(BatchResult) });
+        return Results.Json(new BatchAnswer(outcomes.Select(BatchResultItem.From).ToList()));
     }
 
-    private static object Receipt(IngestionOutcome outcome) =>
-        new { id = outcome.Id, source = outcome.Source, status = StatusText(outcome.Status) };
-
-    private static object BatchResult(IngestionOutcome outcome) => new
-    {
-        index = outcome.Index,
-        id = outcome.Id,
-        source = outcome.Source,
-        status = StatusText(outcome.Status),
-        // Typed as object so the serializer writes the runtime type, field errors included.
-        problem = (object?)outcome.Problem?.ToProblemDetails(),
-    };
-
-    private static string StatusText(IngestionStatus status) => status switch
-    {
-        IngestionStatus.Accepted => "accepted",
-        IngestionStatus.Duplicate => "duplicate",
-        _ => "rejected",
-    };
+    private static EventReceipt Receipt(IngestionOutcome outcome) => EventReceipt.From(outcome);
 
     private static IResult TooLarge() =>
         new Problem(ProblemKind.PayloadTooLarge, $"The body is larger than {MaxBodyBytes} bytes (1 MiB). Send smaller batches.").ToResult();

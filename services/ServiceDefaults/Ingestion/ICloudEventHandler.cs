@@ -11,6 +11,9 @@ public interface ICloudEventHandler
 {
     string EventType { get; }
 
+    /// <summary>The record the event's <c>data</c> is read into: the OpenAPI document describes <c>data</c> with it.</summary>
+    Type DataType { get; }
+
     /// <summary>The state the decision reads; one document per stream.</summary>
     Type StateType { get; }
 
