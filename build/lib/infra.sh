@@ -277,6 +277,19 @@ _infra_rabbit_packages() {
 		_infra_apt_install rabbitmq-server
 	fi
 
+	# Loopback only, like Debian's PostgreSQL: AMQP and the management API need not face the
+	# network (guest is refused from elsewhere anyway, the login page is not). Read when the node
+	# starts, so a broker already running keeps its listeners until its next start.
+	local conf=/etc/rabbitmq/rabbitmq.conf
+	if [[ -d $(dirname "$conf") && ! -f $conf ]]; then
+		_infra_root tee "$conf" >/dev/null <<-'EOF'
+			# Written by build/lib/infra.sh for local development and tests: loopback only.
+			listeners.tcp.default = 127.0.0.1:5672
+			management.tcp.port = 15672
+			management.tcp.ip = 127.0.0.1
+		EOF
+	fi
+
 	if _infra_rabbit_ready 5672 15672; then
 		_infra_log "RabbitMQ already running"
 	else
