@@ -363,7 +363,7 @@ infra_up() {
 			_infra_wait 120 "RabbitMQ management on 127.0.0.1:${RABBITMQ_MANAGEMENT_PORT:-15672}" _infra_rabbit_ready \
 				"${RABBITMQ_PORT:-5672}" "${RABBITMQ_MANAGEMENT_PORT:-15672}" \
 				"$(printf '%s:%s' "$INFRA_RABBIT_USER" "$rabbit_password" | base64 -w0)" ||
-				_infra_die "RabbitMQ container does not answer on :${RABBITMQ_PORT:-5672} and :${RABBITMQ_MANAGEMENT_PORT:-15672}/api/overview"
+				_infra_die "RabbitMQ container does not answer on :${RABBITMQ_PORT:-5672} and :${RABBITMQ_MANAGEMENT_PORT:-15672}/api/overview as user $INFRA_RABBIT_USER (a rabbitmq-data volume made before the compose broker had its own user knows only guest: docker volume rm reintegration_rabbitmq-data)"
 		fi
 		if [[ -n $need_pg ]]; then
 			export ConnectionStrings__Postgres="Host=127.0.0.1;Port=${POSTGRES_PORT:-5432};Username=postgres;Password=$INFRA_PG_SUPERUSER_PASSWORD;Database=$INFRA_DB;SSL Mode=Disable;Gss Encryption Mode=Disable"
