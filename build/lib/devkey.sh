@@ -123,6 +123,16 @@ devkey_ensure() {
 	fi
 	command -v openssl >/dev/null 2>&1 || _devkey_die "openssl not found (apt-get install openssl)"
 	mkdir -p "$DEVKEY_DIR"
+	# Two first uses at once (build/run.sh and build/token.sh): one generates, the other waits
+	# and then finds the pair.
+	local lock
+	exec {lock}>"$DEVKEY_DIR/.dev-key.lock"
+	flock "$lock"
+	if [[ -f $DEVKEY_PEM && -f $DEVKEY_JWKS ]]; then
+		exec {lock}>&-
+		devkey_ensure
+		return
+	fi
 	rm -f "$DEVKEY_PEM" "$DEVKEY_JWKS"
 	# umask in a subshell: the private key is never readable by others, not even for a moment.
 	(umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$DEVKEY_PEM" 2>/dev/null) ||
@@ -149,5 +159,6 @@ devkey_ensure() {
 		rm -f "$DEVKEY_PEM" "$DEVKEY_JWKS"
 		_devkey_die "the generated JWKS does not verify a signature of its key (openssl output changed?)"
 	}
+	exec {lock}>&-
 	printf '[devkey] created the development signing key %s (.run/dev-signing-key.pem, .run/dev-jwks.json)\n' "$kid" >&2
 }
