@@ -17,6 +17,12 @@
 # READY_TIMEOUT seconds (180), KEEP_INFRA=1 to leave PostgreSQL and RabbitMQ running on exit,
 # plus what build/lib/infra.sh reads (ConnectionStrings__Postgres, ConnectionStrings__RabbitMq,
 # REINTEGRATION_INFRA). Service logs go to .run/<service>.log.
+#
+# Access: every request needs a bearer token. The services trust the development key that this
+# script creates on first start (.run/dev-signing-key.pem, its public half .run/dev-jwks.json;
+# build/lib/devkey.sh) through Auth__Issuer, Auth__Audience and Auth__SigningKeysFile; mint a
+# token with build/token.sh. Each service connects to PostgreSQL as its own role
+# (ConnectionStrings__<service>, build/lib/infra.sh infra_service_roles), not as the superuser.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -80,6 +86,9 @@ source "$ROOT/build/lib/infra.sh"
 # shellcheck source=build/lib/services.sh
 source "$ROOT/build/lib/services.sh"
 
+# shellcheck source=build/lib/devkey.sh
+source "$ROOT/build/lib/devkey.sh"
+
 cleanup() {
 	trap - EXIT INT TERM
 	set +e
@@ -102,6 +111,15 @@ if [[ -n $fresh ]]; then
 	[[ $INFRA_MODE != env ]] || die "--fresh drops the database: not done on one given in ConnectionStrings__Postgres"
 	infra_reset_database
 fi
+# After the reset: the schemas live in the database, the roles in the server.
+infra_service_roles
+
+# The development signing key (created on first start; delete .run/dev-* to rotate it) and what
+# the services check tokens against. Absolute path: each service starts in its bin folder.
+devkey_ensure
+export Auth__Issuer=$DEVKEY_ISSUER Auth__Audience=$DEVKEY_AUDIENCE Auth__SigningKeysFile=$DEVKEY_JWKS
+# No identity provider locally: an Authority from the caller's environment would win over the key.
+unset Auth__Authority
 
 if [[ -n $build ]]; then
 	say "building Reintegration.slnx (Release)"
@@ -138,9 +156,17 @@ done
 for name in "${SERVICES[@]}"; do
 	log=$RUN_DIR/${name,,}.log
 	# Started from its output folder so that appsettings*.json are found (content root = cwd).
+	# A service sees only its own role's connection string: not the other services' and, when it
+	# has its own, not the superuser's.
+	own=ConnectionStrings__${name,,}
+	not_its_own=()
+	for other in "${SERVICES[@]}"; do
+		[[ $other == "$name" ]] || not_its_own+=(-u "ConnectionStrings__${other,,}")
+	done
+	[[ -n ${!own:-} ]] && not_its_own+=(-u ConnectionStrings__Postgres)
 	(
 		cd "services/$name/bin/Release/net10.0"
-		exec env OTEL_SERVICE_NAME="${OTEL_SERVICE_NAME_PREFIX:-}${name,,}" \
+		exec env "${not_its_own[@]}" OTEL_SERVICE_NAME="${OTEL_SERVICE_NAME_PREFIX:-}${name,,}" \
 			dotnet "Reintegration.$name.dll" --urls "$(url "$name")"
 	) >"$log" 2>&1 </dev/null &
 	PID[$name]=$!
@@ -159,21 +185,39 @@ echo "The services are running:"
 for name in "${SERVICES[@]}"; do
 	printf '  %-12s %s\n' "$name" "$(url "$name")"
 done
-echo "  RabbitMQ management: ${RabbitMq__ManagementUrl} (guest/guest)"
-echo "Indicators: curl $(url Reporting)/indicators"
+if [[ $ConnectionStrings__RabbitMq == amqp://guest:guest@* ]]; then
+	echo "  RabbitMQ management: ${RabbitMq__ManagementUrl} (guest/guest, from this machine only)"
+else
+	echo "  RabbitMQ management: ${RabbitMq__ManagementUrl} (the user of ConnectionStrings__RabbitMq)"
+fi
+echo "Every request needs a bearer token (build/token.sh --help for scopes and sources):"
+echo "  TOKEN=\$(build/token.sh --scopes \"reports:read\" --sources urn:partner:ngo-field-app)"
+echo "  curl -H \"Authorization: Bearer \$TOKEN\" $(url Reporting)/indicators"
 echo "Logs: .run/*.log. Ctrl-C stops everything this script started."
 echo
 
+# The token indicators() sends (reports:read). Renewed before it runs out, by the loops below
+# (in this shell: indicators runs in a subshell, $(...), where a renewal would be lost).
+indicators_token="" indicators_token_until=0
+renew_reports_token() {
+	((SECONDS < indicators_token_until)) && return 0
+	indicators_token=$("$ROOT/build/token.sh" --scopes reports:read --subject run.sh --minutes 60) ||
+		die "build/token.sh failed"
+	indicators_token_until=$((SECONDS + 50 * 60))
+}
+
 # GET /indicators as "code=value ..." for the codes the demo fills.
 indicators() {
-	local json
+	local json token=$indicators_token
 	if command -v curl >/dev/null 2>&1; then
-		json=$(curl -fsS --max-time 5 "$(url Reporting)/indicators" 2>/dev/null) || return 1
+		# The header from stdin (-H @-), not the command line: ps shows command lines to all users.
+		json=$(printf 'Authorization: Bearer %s\n' "$token" |
+			curl -fsS --max-time 5 -H @- "$(url Reporting)/indicators" 2>/dev/null) || return 1
 	else
 		# HTTP/1.0: no chunked encoding in the answer.
 		# shellcheck disable=SC2016 # expanded by the inner bash
-		json=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1" && printf "GET /indicators HTTP/1.0\r\nHost: %s\r\n\r\n" "$0" >&3 && cat <&3' \
-			"$HOST" "${PORT[Reporting]}" 2>/dev/null | sed '1,/^\r\{0,1\}$/d') || return 1
+		json=$(timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1" && printf "GET /indicators HTTP/1.0\r\nHost: %s\r\nAuthorization: Bearer %s\r\n\r\n" "$0" "$2" >&3 && cat <&3' \
+			"$HOST" "${PORT[Reporting]}" "$token" 2>/dev/null | sed '1,/^\r\{0,1\}$/d') || return 1
 	fi
 	local code value out=""
 	for code in returnees-registered returnees-reached counselling-sessions awareness-events people-reached; do
@@ -201,14 +245,21 @@ if [[ -n $demo ]]; then
 	[[ -f $SIMULATOR_DLL ]] || die "$SIMULATOR_DLL not found: build first (without --no-build)"
 	sim_log=$RUN_DIR/simulator.log
 	say "demo: partner simulator ${sim_args[*]:-} (output in .run/simulator.log)"
+	# The simulator posts as the two partner systems it plays (tests/PartnerSimulator,
+	# CloudEvents/Catalogue.cs PartnerSources) and polls the indicators: one token for both,
+	# long enough for a large demo. Its --token option sends it as the bearer token.
+	sim_token=$("$ROOT/build/token.sh" --scopes "events:write reports:read" \
+		--sources urn:partner:ngo-field-app,urn:partner:un-agency-training \
+		--subject partner-simulator --minutes 240) || die "build/token.sh failed"
 	dotnet "$SIMULATOR_DLL" \
 		--intake "$(url Intake)" --counselling "$(url Counselling)" --training "$(url Training)" \
-		--reporting "$(url Reporting)" \
+		--reporting "$(url Reporting)" --token "$sim_token" \
 		"${sim_args[@]+"${sim_args[@]}"}" >"$sim_log" 2>&1 </dev/null &
 	sim_pid=$!
 	interval=1
 	[[ -t 1 ]] || interval=5
 	while kill -0 "$sim_pid" 2>/dev/null; do
+		renew_reports_token
 		last=$(tail -c 4000 "$sim_log" 2>/dev/null | tr '\r' '\n' | grep -v '^\s*$' | tail -n1 | cut -c1-80 || true)
 		progress "simulator: ${last:-starting} | $(indicators || echo 'indicators: not yet')"
 		sleep "$interval"
@@ -226,6 +277,7 @@ if [[ -n $demo ]]; then
 		# figures stop moving (3 equal readings in a row, at most 120 s).
 		previous="" same=0 drain_deadline=$((SECONDS + 120))
 		while ((same < 3 && SECONDS < drain_deadline)); do
+			renew_reports_token
 			now=$(indicators || true)
 			progress "indicators: ${now:-not yet}"
 			if [[ -n $now && $now == "$previous" ]]; then same=$((same + 1)); else same=0; fi
@@ -233,7 +285,7 @@ if [[ -n $demo ]]; then
 			sleep 2
 		done
 		[[ -t 1 ]] && echo
-		say "demo data is in: curl $(url Reporting)/indicators"
+		say "demo data is in: curl -H \"Authorization: Bearer \$TOKEN\" $(url Reporting)/indicators (TOKEN from build/token.sh --scopes reports:read)"
 	fi
 fi
 

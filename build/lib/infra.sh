@@ -3,7 +3,7 @@
 #
 #   ConnectionStrings__Postgres    Npgsql connection string (database "reintegration")
 #   ConnectionStrings__RabbitMq    amqp:// URI
-#   RabbitMq__ManagementUrl        RabbitMQ management API base URL (user guest/guest)
+#   RabbitMq__ManagementUrl        RabbitMQ management API base URL (the AMQP URI's user)
 #   RABBITMQCTL                    command prefix that runs rabbitmqctl against that broker
 #                                  (empty when the broker came from the environment)
 #   INFRA_MODE                     env | docker | packages (how they were provided)
@@ -17,18 +17,33 @@
 #   2. A working Docker engine with `docker compose`: the postgres and rabbitmq services of
 #      docker-compose.yml (project "reintegration").
 #   3. Debian packages: installed with apt-get when missing, then started directly (no systemd).
-# REINTEGRATION_INFRA=docker|packages forces 2 or 3 (default: auto).
+# REINTEGRATION_INFRA=docker|packages forces 2 or 3 (default: auto). REINTEGRATION_DATABASE names
+# the database (default reintegration).
 #
 # infra_stop stops only what infra_up started (unless KEEP_INFRA=1). A second infra_up on a
 # machine where both already run takes well under a few seconds.
+#
+# infra_service_roles (build/run.sh, after infra_up): one PostgreSQL login role per service
+# (intake, counselling, training, reporting) owning only its schema, and
+# ConnectionStrings__<service> for each, so that no service runs as the superuser. The tests keep
+# the superuser connection: they create a database per test.
 
 INFRA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 INFRA_PROJECT=reintegration
-INFRA_DB=reintegration
+# REINTEGRATION_DATABASE: another database name (packages mode: created when missing), for a
+# second checkout on the same machine: the services of two checkouts in one database would run
+# each other's migrations. Give that checkout its own RabbitMQ virtual host too
+# (ConnectionStrings__RabbitMq), or the two compete for the same queues.
+INFRA_DB=${REINTEGRATION_DATABASE:-reintegration}
 INFRA_STARTED_POSTGRES=""   # "<version> <cluster>" when we started a Debian cluster
 INFRA_STARTED_RABBITMQ=""   # "node" when we started the Debian node
 INFRA_STARTED_COMPOSE=""    # compose services we started
 INFRA_APT_UPDATED=""
+INFRA_PG_PORT=""           # set when infra_up provided PostgreSQL (docker or packages mode)
+INFRA_SERVICES=(intake counselling training reporting)
+# The local superuser's password (packages: set by _infra_pg_packages; docker: POSTGRES_PASSWORD
+# given to compose). Local, loopback-only infrastructure: a deployment sets its own secrets.
+INFRA_PG_SUPERUSER_PASSWORD=postgres
 
 _infra_log() { printf '[infra] %s\n' "$*" >&2; }
 _infra_die() {
@@ -86,6 +101,15 @@ _infra_wait() {
 	_infra_log "$what: ready"
 }
 
+# A local password for NAME (a service's PostgreSQL role, the compose broker user), derived from
+# the local superuser's password rather than generated: stable across checkouts that share one
+# PostgreSQL (a second checkout's run does not change the password under the first's services),
+# and no weaker than the superuser credentials it derives from. Loopback-only infrastructure;
+# deployments set their own secrets (docs/operations.md).
+_infra_local_secret() {
+	printf 'reintegration-local:%s:%s' "$INFRA_PG_SUPERUSER_PASSWORD" "$1" | sha256sum | cut -c1-32
+}
+
 _infra_apt_install() {
 	command -v apt-get >/dev/null 2>&1 || _infra_die "apt-get not found: install $* yourself, or set ConnectionStrings__Postgres and ConnectionStrings__RabbitMq"
 	export DEBIAN_FRONTEND=noninteractive
@@ -116,7 +140,14 @@ _infra_docker_usable() {
 	else
 		return 1
 	fi
-	INFRA_COMPOSE+=(-f "$INFRA_ROOT/docker-compose.yml" -p "$INFRA_PROJECT")
+	# docker-compose.yml requires its secrets (${VAR:?}) for every command, even when only the
+	# infrastructure is started: give it this script's local values. The environment wins over a
+	# .env the user wrote for `docker compose up`, and project "reintegration" has its own volumes.
+	INFRA_COMPOSE=(env "POSTGRES_PASSWORD=$INFRA_PG_SUPERUSER_PASSWORD"
+		"RABBITMQ_USER=$INFRA_RABBIT_USER" "RABBITMQ_PASSWORD=$(_infra_local_secret rabbitmq)"
+		"INTAKE_DB_PASSWORD=$(_infra_local_secret intake)" "COUNSELLING_DB_PASSWORD=$(_infra_local_secret counselling)"
+		"TRAINING_DB_PASSWORD=$(_infra_local_secret training)" "REPORTING_DB_PASSWORD=$(_infra_local_secret reporting)"
+		"${INFRA_COMPOSE[@]}" -f "$INFRA_ROOT/docker-compose.yml" -p "$INFRA_PROJECT")
 }
 
 _infra_compose_healthy() {
@@ -220,17 +251,21 @@ _infra_pg_packages() {
 	# handshake and wrecked latency under bursts (see docs/benchmarks.md). A deployment that
 	# crosses a network sets its own connection string, with TLS.
 	export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=$INFRA_DB;SSL Mode=Disable;Gss Encryption Mode=Disable"
+	INFRA_PG_PORT=$port
 }
 
 # ---------------------------------------------------------------------------------------------
 # RabbitMQ from Debian packages
 # ---------------------------------------------------------------------------------------------
 
+# Debian's broker keeps its guest user, which RabbitMQ accepts from loopback only. The compose
+# broker has no guest: its user comes from RABBITMQ_USER / RABBITMQ_PASSWORD.
 INFRA_RABBIT_AUTH=Z3Vlc3Q6Z3Vlc3Q= # guest:guest
+INFRA_RABBIT_USER=reintegration
 
-_infra_rabbit_ready() { # [amqp port] [management port]
+_infra_rabbit_ready() { # [amqp port] [management port] [basic-auth token]
 	_infra_port_open 127.0.0.1 "${1:-5672}" &&
-		[[ $(_infra_http_status 127.0.0.1 "${2:-15672}" /api/overview "$INFRA_RABBIT_AUTH") == 200 ]]
+		[[ $(_infra_http_status 127.0.0.1 "${2:-15672}" /api/overview "${3:-$INFRA_RABBIT_AUTH}") == 200 ]]
 }
 
 _infra_rabbit_node_up() { timeout 30 rabbitmqctl -q ping >/dev/null 2>&1; }
@@ -240,6 +275,19 @@ _infra_rabbit_await() { timeout 60 rabbitmqctl -q await_startup --timeout 50 >/d
 _infra_rabbit_packages() {
 	if ! command -v rabbitmqctl >/dev/null 2>&1 || ! command -v rabbitmq-server >/dev/null 2>&1; then
 		_infra_apt_install rabbitmq-server
+	fi
+
+	# Loopback only, like Debian's PostgreSQL: AMQP and the management API need not face the
+	# network (guest is refused from elsewhere anyway, the login page is not). Read when the node
+	# starts, so a broker already running keeps its listeners until its next start.
+	local conf=/etc/rabbitmq/rabbitmq.conf
+	if [[ -d $(dirname "$conf") && ! -f $conf ]]; then
+		_infra_root tee "$conf" >/dev/null <<-'EOF'
+			# Written by build/lib/infra.sh for local development and tests: loopback only.
+			listeners.tcp.default = 127.0.0.1:5672
+			management.tcp.port = 15672
+			management.tcp.ip = 127.0.0.1
+		EOF
 	fi
 
 	if _infra_rabbit_ready 5672 15672; then
@@ -309,16 +357,20 @@ infra_up() {
 			_infra_wait 60 "PostgreSQL on 127.0.0.1:${POSTGRES_PORT:-5432}" _infra_port_open 127.0.0.1 "${POSTGRES_PORT:-5432}" ||
 				_infra_die "PostgreSQL container does not accept connections on 127.0.0.1:${POSTGRES_PORT:-5432}"
 		fi
+		local rabbit_password
+		rabbit_password=$(_infra_local_secret rabbitmq)
 		if [[ -n $need_rabbit ]]; then
 			_infra_wait 120 "RabbitMQ management on 127.0.0.1:${RABBITMQ_MANAGEMENT_PORT:-15672}" _infra_rabbit_ready \
-				"${RABBITMQ_PORT:-5672}" "${RABBITMQ_MANAGEMENT_PORT:-15672}" ||
-				_infra_die "RabbitMQ container does not answer on :${RABBITMQ_PORT:-5672} and :${RABBITMQ_MANAGEMENT_PORT:-15672}/api/overview"
+				"${RABBITMQ_PORT:-5672}" "${RABBITMQ_MANAGEMENT_PORT:-15672}" \
+				"$(printf '%s:%s' "$INFRA_RABBIT_USER" "$rabbit_password" | base64 -w0)" ||
+				_infra_die "RabbitMQ container does not answer on :${RABBITMQ_PORT:-5672} and :${RABBITMQ_MANAGEMENT_PORT:-15672}/api/overview as user $INFRA_RABBIT_USER (a rabbitmq-data volume made before the compose broker had its own user knows only guest: docker volume rm reintegration_rabbitmq-data)"
 		fi
 		if [[ -n $need_pg ]]; then
-			export ConnectionStrings__Postgres="Host=127.0.0.1;Port=${POSTGRES_PORT:-5432};Username=postgres;Password=postgres;Database=$INFRA_DB;SSL Mode=Disable;Gss Encryption Mode=Disable"
+			export ConnectionStrings__Postgres="Host=127.0.0.1;Port=${POSTGRES_PORT:-5432};Username=postgres;Password=$INFRA_PG_SUPERUSER_PASSWORD;Database=$INFRA_DB;SSL Mode=Disable;Gss Encryption Mode=Disable"
+			INFRA_PG_PORT=${POSTGRES_PORT:-5432}
 		fi
 		if [[ -n $need_rabbit ]]; then
-			export ConnectionStrings__RabbitMq="amqp://guest:guest@127.0.0.1:${RABBITMQ_PORT:-5672}/"
+			export ConnectionStrings__RabbitMq="amqp://$INFRA_RABBIT_USER:$rabbit_password@127.0.0.1:${RABBITMQ_PORT:-5672}/"
 			export RabbitMq__ManagementUrl="${RabbitMq__ManagementUrl:-http://127.0.0.1:${RABBITMQ_MANAGEMENT_PORT:-15672}}"
 			export RABBITMQCTL="${RABBITMQCTL:-${INFRA_COMPOSE[*]} exec -T rabbitmq rabbitmqctl}"
 		fi
@@ -365,6 +417,35 @@ infra_reset_database() {
 		# shellcheck disable=SC2086 # RABBITMQCTL may be a command with arguments (docker mode)
 		$RABBITMQCTL -q purge_queue "$queue" >/dev/null 2>&1 || true
 	done
+}
+
+# One login role per service owning only its schema (deploy/postgres/service-roles.psql, the
+# same script the compose postgres runs at its first start), and ConnectionStrings__<service>
+# for each with that role. Only on the PostgreSQL that infra_up provided; with one from
+# ConnectionStrings__Postgres, set ConnectionStrings__<service> yourself (docs/operations.md).
+# Run it after infra_reset_database: roles belong to the server, schemas to the database.
+infra_service_roles() {
+	if [[ -z $INFRA_PG_PORT ]]; then
+		_infra_log "PostgreSQL from ConnectionStrings__Postgres: services use ConnectionStrings__<service> if set, else that one"
+		return 0
+	fi
+	local service password rc
+	for service in "${INFRA_SERVICES[@]}"; do
+		password=$(_infra_local_secret "$service")
+		rc=0
+		if [[ $INFRA_MODE == docker ]]; then
+			"${INFRA_COMPOSE[@]}" exec -T -e "REINTEGRATION_ROLE_PASSWORD=$password" postgres \
+				psql -X -q -U postgres -d "$INFRA_DB" -v role="$service" \
+				-f /docker-entrypoint-initdb.d/service-roles.psql >/dev/null || rc=$?
+		else
+			REINTEGRATION_ROLE_PASSWORD=$password PGPASSWORD=$INFRA_PG_SUPERUSER_PASSWORD \
+				psql -X -q -h 127.0.0.1 -p "$INFRA_PG_PORT" -U postgres -d "$INFRA_DB" -v role="$service" \
+				-f "$INFRA_ROOT/deploy/postgres/service-roles.psql" >/dev/null || rc=$?
+		fi
+		[[ $rc -eq 0 ]] || _infra_die "could not create PostgreSQL role and schema $service (deploy/postgres/service-roles.psql, exit $rc)"
+		export "ConnectionStrings__$service=Host=127.0.0.1;Port=$INFRA_PG_PORT;Username=$service;Password=$password;Database=$INFRA_DB;SSL Mode=Disable;Gss Encryption Mode=Disable"
+	done
+	_infra_log "PostgreSQL roles and schemas: ${INFRA_SERVICES[*]} (ConnectionStrings__<service>)"
 }
 
 # Stops what infra_up started, and nothing else. KEEP_INFRA=1 keeps everything running.

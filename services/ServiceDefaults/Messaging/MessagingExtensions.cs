@@ -38,6 +38,13 @@ public static class MessagingExtensions
                 {
                     h.Username(address.UserName);
                     h.Password(address.Password);
+                    // amqps://: TLS 1.2 or 1.3 only, the broker's certificate checked against the URI's host.
+                    if (address.UseTls)
+                        h.UseSsl(s =>
+                        {
+                            s.Protocol = RabbitMqAddress.TlsProtocols;
+                            s.ServerName = address.Host;
+                        });
                 });
                 if (queue is null) return;
                 rabbit.ReceiveEndpoint(queue, receive =>

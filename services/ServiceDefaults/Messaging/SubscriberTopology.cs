@@ -53,6 +53,7 @@ public sealed class SubscriberTopology(RabbitMqAddress address, ILogger<Subscrib
             VirtualHost = address.VirtualHost,
             UserName = address.UserName,
             Password = address.Password,
+            Ssl = address.Ssl,
             ClientProvidedName = "reintegration-topology",
         };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
