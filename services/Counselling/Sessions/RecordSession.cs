@@ -1,5 +1,6 @@
 using FluentValidation;
 using Reintegration.Counselling.Clients;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Ingestion;
 
 namespace Reintegration.Counselling.Sessions;
@@ -9,7 +10,7 @@ namespace Reintegration.Counselling.Sessions;
 /// is known here (a field office may sync sessions first); refused once the returnee is known to
 /// have refused counselling.
 /// </summary>
-public sealed class RecordSession : CloudEventHandler<SessionData, CounsellingClient>
+public sealed class RecordSession : CloudEventHandler<SessionData, SessionHeld>
 {
     public const string Type = "reintegration.counselling.session-held.v1";
 
@@ -17,9 +18,14 @@ public sealed class RecordSession : CloudEventHandler<SessionData, CounsellingCl
 
     protected override IValidator<SessionData> Validator { get; } = new SessionRules();
 
-    public override Decision Decide(CounsellingClient? state, CloudEventEnvelope envelope, SessionData data) =>
-        state?.CounsellingConsent == false
+    protected override SessionHeld ToCommand(CloudEventEnvelope envelope, SessionData data) =>
+        new(envelope.Subject, envelope.Time, envelope.Source, data.Format!, data.Modality!, data.Intervention!, data.DurationMinutes!.Value, data.Counsellor!);
+
+    /// <summary>What Intake told about the returnee, kept apart from the returnee's own stream (see <see cref="LearnedStreams"/>).</summary>
+    protected override IReadOnlyList<Guid> Reads(CloudEventEnvelope envelope, SessionHeld session) => [envelope.Subject, LearnedStreams.For(envelope.Subject)];
+
+    public override Decision Decide(IStreamStates states, CloudEventEnvelope envelope, SessionHeld session) =>
+        states.Get<CounsellingClient>(LearnedStreams.For(envelope.Subject))?.CounsellingConsent == false
             ? Decision.Forbidden($"Returnee {envelope.Subject} has not consented to counselling; no session can be recorded.")
-            : Decision.Append(new SessionHeld(envelope.Subject, envelope.Time, envelope.Source,
-                data.Format!, data.Modality!, data.Intervention!, data.DurationMinutes!.Value, data.Counsellor!));
+            : Decision.Append(session);
 }

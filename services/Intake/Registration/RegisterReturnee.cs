@@ -9,7 +9,7 @@ namespace Reintegration.Intake.Registration;
 /// <c>reintegration.intake.returnee-registered.v1</c>: the subject is the returnee's UUID, chosen
 /// by the registering partner so a field office can register offline.
 /// </summary>
-public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, ReturneeCase>
+public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, ReturneeRegistered>
 {
     public const string Type = "reintegration.intake.returnee-registered.v1";
 
@@ -24,17 +24,17 @@ public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, Retur
     }
 
     /// <summary>A partner reference names one returnee within its source.</summary>
-    public override IReadOnlyList<UniqueClaim> Claims(CloudEventEnvelope envelope, RegistrationData data) =>
+    protected override IReadOnlyList<UniqueClaim> Claims(CloudEventEnvelope envelope, ReturneeRegistered registered) =>
     [
-        new($"partner-reference|{envelope.Source}|{data.PartnerReference}", envelope.Subject)
+        new($"partner-reference|{envelope.Source}|{registered.PartnerReference}", envelope.Subject)
         {
-            ConflictDetail = $"Partner reference '{data.PartnerReference}' of '{envelope.Source}' already names another returnee.",
+            ConflictDetail = $"Partner reference '{registered.PartnerReference}' of '{envelope.Source}' already names another returnee.",
         },
     ];
 
-    public override Decision Decide(ReturneeCase? state, CloudEventEnvelope envelope, RegistrationData data)
+    public override Decision Decide(IStreamStates states, CloudEventEnvelope envelope, ReturneeRegistered registered)
     {
-        var registered = ToEvent(envelope, data);
+        var state = states.Get<ReturneeCase>(envelope.Subject);
         if (state is null) return Decision.Append(registered);
 
         // The same registration sent again under a new event id adds nothing; other details contradict it.
@@ -43,7 +43,7 @@ public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, Retur
             : Decision.Conflict($"Returnee {envelope.Subject} is already registered with other details.");
     }
 
-    public static ReturneeRegistered ToEvent(CloudEventEnvelope envelope, RegistrationData data)
+    protected override ReturneeRegistered ToCommand(CloudEventEnvelope envelope, RegistrationData data)
     {
         var arrival = data.ArrivalDate!.Value;
         var ageAtArrival = data.DateOfBirth is { } dob

@@ -1,32 +1,43 @@
-using Marten;
 using Reintegration.ServiceDefaults.Problems;
 
 namespace Reintegration.ServiceDefaults.Ingestion;
 
 /// <summary>
-/// One partner event type of a service, as the ingestion pipeline sees it. Implement it through
-/// <see cref="CloudEventHandler{TData,TState}"/>, whose decision logic is pure.
+/// One partner event type of a service, as the ingestion pipeline sees it: it turns a valid
+/// envelope into a <see cref="IPendingEvent"/> (its typed, validated command inside) or a 422
+/// problem. Implement it through <see cref="CloudEventHandler{TData,TCommand}"/>.
 /// </summary>
 public interface ICloudEventHandler
 {
     string EventType { get; }
 
-    /// <summary>The record the event's <c>data</c> is read into: the OpenAPI document describes <c>data</c> with it.</summary>
+    /// <summary>The record the type's <c>data</c> is read into (its schema in the OpenAPI document).</summary>
     Type DataType { get; }
 
-    /// <summary>The state the decision reads; one document per stream.</summary>
-    Type StateType { get; }
+    /// <summary>Reads and validates the data; pure.</summary>
+    Prepared Prepare(CloudEventEnvelope envelope);
+}
 
-    /// <summary>Reads and validates the data: the typed command, or a 422 problem.</summary>
-    (object? Data, Problem? Problem) Read(CloudEventEnvelope envelope);
+/// <summary>An envelope read by its handler: the pending event, or why the data is refused.</summary>
+public readonly record struct Prepared(IPendingEvent? Pending, Problem? Problem);
 
-    /// <summary>Values this event claims for its subject alone (e.g. a partner reference).</summary>
-    IReadOnlyList<UniqueClaim> Claims(CloudEventEnvelope envelope, object data);
+/// <summary>
+/// A valid partner event waiting for its decision. The command it carries is typed and has no
+/// missing fields; what it reads and claims is known before the batch is loaded.
+/// </summary>
+public interface IPendingEvent
+{
+    CloudEventEnvelope Envelope { get; }
 
-    /// <summary>These streams' current states (streams with no events are left out).</summary>
-    Task<IReadOnlyDictionary<Guid, object>> LoadStatesAsync(IQuerySession session, Guid[] streamIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The streams the decision reads (the subject's, participants', a training's …), loaded for
+    /// the batch in one round trip; every stream it appends to must be among them.
+    /// </summary>
+    IReadOnlyList<Guid> Reads { get; }
 
-    Decision Decide(object? state, CloudEventEnvelope envelope, object data);
+    /// <summary>Values this event claims for one stream alone (a partner reference within its source).</summary>
+    IReadOnlyList<UniqueClaim> Claims { get; }
 
-    object? Evolve(object? state, Guid streamId, IEnumerable<object> events);
+    /// <summary>State in, events out: no I/O, no clock.</summary>
+    Decision Decide(IStreamStates states);
 }

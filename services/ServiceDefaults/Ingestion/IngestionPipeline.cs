@@ -9,13 +9,12 @@ using Reintegration.ServiceDefaults.Telemetry;
 namespace Reintegration.ServiceDefaults.Ingestion;
 
 /// <summary>
-/// Decides and stores a batch of partner events. Events are decided in array order against the
-/// state loaded once for the whole batch (and evolved in memory as earlier events of the batch
-/// are accepted), then everything accepted is committed in ONE transaction with its
-/// <see cref="IngestionRecord"/>s and <see cref="UniqueClaim"/>s: one commit per event is about
-/// thirty times slower. If that commit fails because another writer got there first, the accepted
-/// events are decided again on fresh state (the whole batch once, then one transaction each), so
-/// each still gets its own true answer.
+/// Decides and stores a batch of partner events: everything the batch's decisions read is loaded
+/// in one round trip, the batch is decided in array order (<see cref="BatchDecision"/>, pure),
+/// and everything accepted is committed in ONE transaction with its records and claims, each
+/// appended stream checked against the version it was loaded at. One commit per event is about
+/// thirty times slower. When another writer changed one of those streams first, the whole batch
+/// is loaded and decided again, a few times with jitter, so each event still gets its true answer.
 /// </summary>
 public sealed class IngestionPipeline(
     IDocumentStore store,
@@ -25,8 +24,8 @@ public sealed class IngestionPipeline(
     TimeProvider clock,
     ILogger<IngestionPipeline> logger)
 {
-    /// <summary>How often one event is decided again after losing a race, before the request fails.</summary>
-    private const int MaxAttempts = 8;
+    /// <summary>How often a batch is decided again after losing a race before the caller is told to retry (503).</summary>
+    public const int MaxAttempts = 6;
 
     private readonly Dictionary<string, ICloudEventHandler> _handlers = handlers.ToDictionary(h => h.EventType);
 
@@ -36,21 +35,30 @@ public sealed class IngestionPipeline(
         activity?.SetTag("reintegration.batch.size", posted.Count);
 
         var outcomes = new IngestionOutcome?[posted.Count];
-        var candidates = new List<Candidate>();
+        var pending = new List<(int Index, IPendingEvent Event)>();
         for (var i = 0; i < posted.Count; i++)
         {
-            if (Route(posted[i]) is { } handler) candidates.Add(new Candidate(i, posted[i].Envelope!, handler));
-            else outcomes[i] = Reject(i, posted[i], posted[i].Problem ?? RoutingProblem(posted[i].Envelope!));
+            var prepared = Prepare(posted[i]);
+            if (prepared.Pending is { } ready) pending.Add((i, ready));
+            else outcomes[i] = new IngestionOutcome(i, posted[i].Id, posted[i].Source, IngestionStatus.Rejected, prepared.Problem);
         }
 
-        await DecideAndCommitAsync(candidates, outcomes, cancellationToken);
+        var verdicts = await DecideAndCommitAsync(pending.Select(p => p.Event).ToList(), cancellationToken);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (index, item) = pending[i];
+            outcomes[index] = new IngestionOutcome(index, item.Envelope.Id, item.Envelope.Source, verdicts[i].Status, verdicts[i].Problem);
+        }
 
         foreach (var outcome in outcomes) metrics.Record(posted[outcome!.Index].Envelope?.Type, outcome.Status.ToString().ToLowerInvariant());
         return outcomes!;
     }
 
-    private ICloudEventHandler? Route(PostedEvent posted) =>
-        posted.Envelope is { } envelope && _handlers.TryGetValue(envelope.Type, out var handler) ? handler : null;
+    private Prepared Prepare(PostedEvent posted)
+    {
+        if (posted.Envelope is not { } envelope) return new Prepared(null, posted.Problem);
+        return _handlers.TryGetValue(envelope.Type, out var handler) ? handler.Prepare(envelope) : new Prepared(null, RoutingProblem(envelope));
+    }
 
     private Problem RoutingProblem(CloudEventEnvelope envelope) =>
         CatalogueEventTypes.All.Contains(envelope.Type) && ServiceIdentity.OwnerOf(envelope.Type) is { } owner && owner != service
@@ -59,145 +67,65 @@ public sealed class IngestionPipeline(
             : Problem.Field(ProblemKind.UnknownEventType, "type",
                 $"'{envelope.Type}' is not an event type that {service.Name} takes ({string.Join(", ", _handlers.Keys.Order())}).");
 
-    private async Task DecideAndCommitAsync(List<Candidate> candidates, IngestionOutcome?[] outcomes, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Verdict>> DecideAndCommitAsync(List<IPendingEvent> batch, CancellationToken cancellationToken)
     {
-        if (candidates.Count == 0) return;
-
-        await using var session = store.LightweightSession();
-        var batch = await LoadAsync(session, candidates, cancellationToken);
-        var accepted = new List<Candidate>();
-
-        foreach (var candidate in candidates)
+        if (batch.Count == 0) return [];
+        for (var attempt = 1; ; attempt++)
         {
-            var outcome = batch.Decide(candidate);
-            outcomes[candidate.Index] = outcome;
-            if (outcome.Status == IngestionStatus.Accepted) accepted.Add(candidate);
-        }
+            await using var session = store.LightweightSession();
+            var decided = BatchDecision.Decide(batch, await LoadAsync(session, batch, cancellationToken));
+            if (!decided.WritesAnything) return decided.Verdicts;
 
-        if (accepted.Count == 0) return;
-
-        batch.Stage(session, clock.GetUtcNow());
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ConcurrencyConflicts.IsLostRace(ex))
-        {
-            if (candidates.Count == 1 && candidates[0].Attempt >= MaxAttempts) throw;
-            // Decide again on fresh state: the whole batch once (usually one subject raced, and
-            // the rest still go in one commit), then what is left one transaction each.
-            var retry = accepted.Select(c => c with { Attempt = c.Attempt + 1 }).ToList();
-            logger.LogInformation("A concurrent writer changed subjects of this batch; deciding its {Count} accepted events again", accepted.Count);
-            if (retry.Count > 1 && candidates[0].Attempt == 0)
+            Stage(session, decided, clock.GetUtcNow());
+            try
             {
-                await DecideAndCommitAsync(retry, outcomes, cancellationToken);
-                return;
+                await session.SaveChangesAsync(cancellationToken);
+                return decided.Verdicts;
             }
-
-            foreach (var candidate in retry)
+            catch (Exception ex) when (ConcurrencyConflicts.IsLostRace(ex))
             {
-                // A little jitter so that writers who collided do not collide again in step.
-                await Task.Delay(Random.Shared.Next(5, 20 * candidate.Attempt), cancellationToken);
-                await DecideAndCommitAsync([candidate], outcomes, cancellationToken);
+                if (attempt == MaxAttempts) throw new IngestionBusyException(attempt, ex);
+                logger.LogInformation("A concurrent writer changed streams of this batch; deciding its {Count} events again (attempt {Attempt})", batch.Count, attempt + 1);
+                // Jitter, growing, so that writers who collided do not collide again in step.
+                await Task.Delay(Random.Shared.Next(5, 25 * attempt), cancellationToken);
             }
         }
     }
 
-    /// <summary>Everything the batch's decisions read: records and claims in one round trip, then each state type's streams in one query.</summary>
-    private static async Task<BatchState> LoadAsync(IDocumentSession session, List<Candidate> candidates, CancellationToken cancellationToken)
+    /// <summary>Records, claims and every stream the batch reads, in one round trip.</summary>
+    private static async Task<StoredFacts> LoadAsync(IDocumentSession session, List<IPendingEvent> batch, CancellationToken cancellationToken)
     {
-        var reads = candidates.ToDictionary(c => c.Index, c => c.Handler.Read(c.Envelope));
-        var claimIds = candidates
-            .Where(c => reads[c.Index].Data is not null)
-            .SelectMany(c => c.Handler.Claims(c.Envelope, reads[c.Index].Data!))
-            .Select(c => c.Id).Distinct().ToArray();
-
         var query = session.CreateBatchQuery();
-        var records = query.LoadMany<IngestionRecord>().ById(candidates.Select(c => c.Envelope.Key).Distinct().ToArray());
+        var records = query.LoadMany<IngestionRecord>().ById(batch.Select(p => p.Envelope.Key).Distinct().ToArray());
+        var claimIds = batch.SelectMany(p => p.Claims).Select(c => c.Id).Distinct().ToArray();
         var claims = claimIds.Length == 0 ? Task.FromResult<IReadOnlyList<UniqueClaim>>([]) : query.LoadMany<UniqueClaim>().ById(claimIds);
+        var streams = batch.SelectMany(p => p.Reads).Distinct().ToDictionary(id => id, id => query.Events.FetchStream(id));
         await query.Execute(cancellationToken);
 
-        var stateByKey = new Dictionary<(Type, Guid), object>();
-        foreach (var group in candidates.GroupBy(c => c.Handler.StateType))
+        var loaded = new Dictionary<Guid, StoredStream>();
+        foreach (var (id, events) in streams)
         {
-            var loaded = await group.First().Handler.LoadStatesAsync(session, group.Select(c => c.Envelope.Subject).Distinct().ToArray(), cancellationToken);
-            foreach (var (id, state) in loaded) stateByKey[(group.Key, id)] = state;
+            var stored = await events;
+            if (stored.Count > 0) loaded[id] = new StoredStream(stored[^1].Version, stored.Select(e => e.Data).ToList());
         }
 
-        return new BatchState((await records).ToDictionary(r => r.Id), reads, (await claims).ToDictionary(c => c.Id), stateByKey);
+        return new StoredFacts((await records).ToDictionary(r => r.Id), (await claims).ToDictionary(c => c.Id), loaded);
     }
 
-    private static IngestionOutcome Reject(int index, PostedEvent posted, Problem problem) =>
-        new(index, posted.Id, posted.Source, IngestionStatus.Rejected, problem);
-
-    private sealed record Candidate(int Index, CloudEventEnvelope Envelope, ICloudEventHandler Handler, int Attempt = 0);
-
-    /// <summary>What the batch knows: stored facts as loaded, plus what its earlier events added.</summary>
-    private sealed class BatchState(
-        Dictionary<string, IngestionRecord> records,
-        Dictionary<int, (object? Data, Problem? Problem)> reads,
-        Dictionary<string, UniqueClaim> claims,
-        Dictionary<(Type, Guid), object> states)
+    private static void Stage(IDocumentSession session, DecidedBatch decided, DateTimeOffset now)
     {
-        private readonly HashSet<(Type, Guid)> _loaded = [.. states.Keys];
-        private readonly Dictionary<Guid, (long? LoadedVersion, List<object> Events)> _appends = new();
-        private readonly List<CloudEventEnvelope> _accepted = [];
-        private readonly List<UniqueClaim> _newClaims = [];
-
-        public IngestionOutcome Decide(Candidate candidate)
+        foreach (var (stream, (loadedVersion, events)) in decided.Appends)
         {
-            var envelope = candidate.Envelope;
-            var outcome = new IngestionOutcome(candidate.Index, envelope.Id, envelope.Source, IngestionStatus.Rejected);
-
-            if (records.TryGetValue(envelope.Key, out var record))
-                return record.Fingerprint == envelope.Fingerprint
-                    ? outcome with { Status = IngestionStatus.Duplicate }
-                    : outcome with { Problem = new Problem(ProblemKind.ContentMismatch,
-                        $"Event '{envelope.Id}' from '{envelope.Source}' was accepted before with other content. Send a new id for a new fact.") };
-
-            var (data, problem) = reads[candidate.Index];
-            if (problem is not null) return outcome with { Problem = problem };
-
-            var wanted = candidate.Handler.Claims(envelope, data!);
-            if (wanted.FirstOrDefault(c => claims.TryGetValue(c.Id, out var held) && held.Owner != c.Owner) is { } taken)
-                return outcome with { Problem = new Problem(ProblemKind.Contradiction, taken.ConflictDetail) };
-
-            var stateKey = (candidate.Handler.StateType, envelope.Subject);
-            var state = states.GetValueOrDefault(stateKey);
-            var decision = candidate.Handler.Decide(state, envelope, data!);
-            if (decision is Decision.Reject reject) return outcome with { Problem = reject.Problem };
-
-            var events = ((Decision.Accept)decision).Events;
-            if (events.Count > 0)
-            {
-                if (!_appends.TryGetValue(envelope.Subject, out var append))
-                    _appends[envelope.Subject] = append = (_loaded.Contains(stateKey) ? ((IHasStreamVersion)state!).Version : null, []);
-                append.Events.AddRange(events);
-                if (candidate.Handler.Evolve(state, envelope.Subject, events) is { } next) states[stateKey] = next;
-            }
-
-            records[envelope.Key] = new IngestionRecord(envelope.Key, envelope.Fingerprint, envelope.Type, envelope.Subject, default);
-            _accepted.Add(envelope);
-            foreach (var claim in wanted.Where(c => !claims.ContainsKey(c.Id)))
-            {
-                claims[claim.Id] = claim;
-                _newClaims.Add(claim);
-            }
-
-            return outcome with { Status = IngestionStatus.Accepted };
+            if (loadedVersion == 0) session.Events.StartStream(stream, events);
+            else session.Events.Append(stream, loadedVersion + events.Count, events);
         }
 
-        public void Stage(IDocumentSession session, DateTimeOffset now)
-        {
-            foreach (var (subject, (loadedVersion, events)) in _appends)
-            {
-                if (loadedVersion is { } version) session.Events.Append(subject, version + events.Count, events);
-                else session.Events.StartStream(subject, events);
-            }
-
-            foreach (var envelope in _accepted)
-                session.Insert(new IngestionRecord(envelope.Key, envelope.Fingerprint, envelope.Type, envelope.Subject, now));
-            foreach (var claim in _newClaims) session.Insert(claim);
-        }
+        foreach (var envelope in decided.Accepted)
+            session.Insert(new IngestionRecord(envelope.Key, envelope.Fingerprint, envelope.Type, envelope.Subject, now));
+        foreach (var claim in decided.NewClaims) session.Insert(claim);
     }
 }
+
+/// <summary>A batch kept losing races to concurrent writers: nothing of it was stored; the caller retries (503).</summary>
+public sealed class IngestionBusyException(int attempts, Exception inner)
+    : Exception($"The batch lost {attempts} commits in a row to concurrent writers of the same streams.", inner);

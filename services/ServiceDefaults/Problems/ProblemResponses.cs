@@ -7,7 +7,7 @@ namespace Reintegration.ServiceDefaults.Problems;
 public static class ProblemResponses
 {
     public static IServiceCollection AddProblemResponses(this IServiceCollection services) =>
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        services.AddExceptionHandler<TransientFailureHandler>().AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
             // The framework's own answers (no route, a body over the limit, a timeout) get this

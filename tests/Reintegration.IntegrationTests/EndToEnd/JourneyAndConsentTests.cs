@@ -73,7 +73,7 @@ public sealed class JourneyAndConsentTests(JourneyAndConsentTests.Fixture fixtur
         await Eventually.UntilAsync(async () =>
             {
                 await using var session = fixture.System.Store<CounsellingService>().QuerySession();
-                return await StreamStates.FoldAsync<CounsellingClient>(session, returnee, CancellationToken.None);
+                return await StreamStates.FoldAsync<CounsellingClient>(session, LearnedStreams.For(returnee), CancellationToken.None);
             }, c => c?.CounsellingConsent == false, "Counselling to learn the refusal from Intake");
         var before = await fixture.System.EventCountAsync<CounsellingService>();
 

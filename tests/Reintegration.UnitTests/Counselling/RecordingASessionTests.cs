@@ -1,6 +1,7 @@
 using Reintegration.Counselling.Clients;
 using Reintegration.ServiceDefaults.Problems;
 using Reintegration.UnitTests.Support;
+using static Reintegration.UnitTests.Support.HandlerSpecification;
 using static Reintegration.UnitTests.Counselling.Sessions;
 
 namespace Reintegration.UnitTests.Counselling;
@@ -17,21 +18,21 @@ public sealed class RecordingASessionTests
 
     [Fact]
     public void Session_is_recorded_when_the_returnee_consented_to_counselling() =>
-        Handler.Given(new RegistrationNoted(_returnee, Envelopes.At.AddDays(-20), CounsellingConsent: true))
+        Handler.Given(Learned(_returnee, new RegistrationNoted(_returnee, Envelopes.At.AddDays(-20), CounsellingConsent: true)))
             .When(Session(_returnee, ValidData()))
             .Then(Held(_returnee, Envelopes.At));
 
     [Fact]
     public void Another_session_after_earlier_ones_is_recorded_too() =>
         Handler.Given(
-                new RegistrationNoted(_returnee, Envelopes.At.AddDays(-20), CounsellingConsent: true),
+                Learned(_returnee, new RegistrationNoted(_returnee, Envelopes.At.AddDays(-20), CounsellingConsent: true)),
                 Held(_returnee, Envelopes.At.AddDays(-7)))
             .When(Session(_returnee, ValidData()))
             .Then(Held(_returnee, Envelopes.At));
 
     [Fact]
     public void Session_is_refused_once_counselling_consent_is_known_to_be_refused() =>
-        Handler.Given(new RegistrationNoted(_returnee, Envelopes.At.AddDays(-20), CounsellingConsent: false))
+        Handler.Given(Learned(_returnee, new RegistrationNoted(_returnee, Envelopes.At.AddDays(-20), CounsellingConsent: false)))
             .When(Session(_returnee, ValidData()))
             .ThenRejected(ProblemKind.StateForbids);
 
@@ -39,7 +40,7 @@ public sealed class RecordingASessionTests
     public void Session_is_refused_when_the_refusal_arrived_after_sessions_synced_earlier() =>
         Handler.Given(
                 Held(_returnee, Envelopes.At.AddDays(-7)),
-                new RegistrationNoted(_returnee, Envelopes.At.AddDays(-20), CounsellingConsent: false))
+                Learned(_returnee, new RegistrationNoted(_returnee, Envelopes.At.AddDays(-20), CounsellingConsent: false)))
             .When(Session(_returnee, ValidData()))
             .ThenRejected(ProblemKind.StateForbids);
 }

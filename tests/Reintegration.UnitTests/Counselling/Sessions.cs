@@ -23,7 +23,7 @@ public static class Sessions
     public static CloudEventEnvelope Session(Guid returnee, JsonObject data, DateTimeOffset? time = null) =>
         Envelopes.Envelope(RecordSession.Type, returnee, data, time);
 
-    public static Problem? ProblemWith(JsonObject data) => Handler.Read(Session(Guid.NewGuid(), data)).Problem;
+    public static Problem? ProblemWith(JsonObject data) => Handler.Prepare(Session(Guid.NewGuid(), data)).Problem;
 
     /// <summary>What <see cref="ValidData"/> means, written out field by field.</summary>
     public static SessionHeld Held(Guid returnee, DateTimeOffset time) =>

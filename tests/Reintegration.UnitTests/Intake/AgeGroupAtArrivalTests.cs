@@ -12,10 +12,9 @@ public sealed class AgeGroupAtArrivalTests
     private static ReturneeRegistered Register(Func<JsonObject, JsonObject> edit)
     {
         var envelope = Registration(Guid.NewGuid(), edit(ValidData()));
-        var (data, problem) = Handler.Read(envelope);
-        Assert.Null(problem);
-        var accepted = Assert.IsType<Decision.Accept>(Handler.Decide(null, envelope, (RegistrationData)data!));
-        return Assert.IsType<ReturneeRegistered>(Assert.Single(accepted.Events));
+        var prepared = Handler.Prepare(envelope);
+        Assert.Null(prepared.Problem);
+        return RegisterReturnee.CommandOf(prepared.Pending!);
     }
 
     [Theory]

@@ -36,10 +36,10 @@ public sealed class RegisteringAReturneeTests
     public void A_registration_claims_its_partner_reference_within_its_source_for_the_returnee()
     {
         var envelope = Registration(_returnee, ValidData());
-        var (data, problem) = Handler.Read(envelope);
-        Assert.Null(problem);
+        var prepared = Handler.Prepare(envelope);
+        Assert.Null(prepared.Problem);
 
-        var claim = Assert.Single(Handler.Claims(envelope, (RegistrationData)data!));
+        var claim = Assert.Single(prepared.Pending!.Claims);
 
         Assert.Equal($"partner-reference|{Envelopes.Source}|NGO-BKO-0042", claim.Id);
         Assert.Equal(_returnee, claim.Owner);
@@ -52,8 +52,8 @@ public sealed class RegisteringAReturneeTests
         var first = Registration(_returnee, ValidData());
         var other = Registration(Guid.NewGuid(), ValidData(), source: "urn:partner:un-agency");
 
-        var firstClaim = Assert.Single(Handler.Claims(first, (RegistrationData)Handler.Read(first).Data!));
-        var otherClaim = Assert.Single(Handler.Claims(other, (RegistrationData)Handler.Read(other).Data!));
+        var firstClaim = Assert.Single(Handler.Prepare(first).Pending!.Claims);
+        var otherClaim = Assert.Single(Handler.Prepare(other).Pending!.Claims);
 
         Assert.NotEqual(firstClaim.Id, otherClaim.Id);
     }

@@ -34,6 +34,6 @@ public sealed class RegistrationJsonShapeTests
     [InlineData("\"registration\"")]
     [InlineData("null")]
     public void Data_that_is_not_a_JSON_object_is_refused(string data) =>
-        Registrations.Handler.Read(Envelopes.Envelope(Reintegration.Intake.Registration.RegisterReturnee.Type, Guid.NewGuid(), JsonEdit.Parse(data)))
+        Registrations.Handler.Prepare(Envelopes.Envelope(Reintegration.Intake.Registration.RegisterReturnee.Type, Guid.NewGuid(), JsonEdit.Parse(data)))
             .Problem.AssertOnlyField(ProblemKind.InvalidData, "data");
 }

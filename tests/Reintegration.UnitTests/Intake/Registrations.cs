@@ -39,7 +39,7 @@ public static class Registrations
 
     /// <summary>What reading the data finds wrong with it, if anything.</summary>
     public static Problem? ProblemWith(JsonObject data, DateTimeOffset? time = null) =>
-        Handler.Read(Registration(Guid.NewGuid(), data, time)).Problem;
+        Handler.Prepare(Registration(Guid.NewGuid(), data, time)).Problem;
 
     /// <summary>What <see cref="ValidData"/> means, written out field by field.</summary>
     public static ReturneeRegistered Registered(Guid returnee, DateTimeOffset time, string source = Envelopes.Source) =>

@@ -26,8 +26,7 @@ public sealed class IntegrationEventsCarryNoPersonalDataTests
         data["commune"] = "Commune IV";
         data["partnerReference"] = "NGO-SECRET-77";
         var envelope = Registrations.Registration(Guid.NewGuid(), data);
-        var registered = (ReturneeRegistered)((Decision.Accept)Registrations.Handler.Decide(null, envelope,
-            (RegistrationData)Registrations.Handler.Read(envelope).Data!)).Events.Single();
+        var registered = RegisterReturnee.CommandOf(Registrations.Handler.Prepare(envelope).Pending!);
 
         var wire = Wire(new IntakeIntegrationEvents().ToIntegrationEvent(new Event<ReturneeRegistered>(registered)));
 

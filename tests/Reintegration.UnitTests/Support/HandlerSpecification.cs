@@ -6,33 +6,48 @@ using Reintegration.ServiceDefaults.Problems;
 
 namespace Reintegration.UnitTests.Support;
 
+/// <summary>Past events of a stream other than the subject's (a learned-facts stream, a participant's).</summary>
+public sealed record PastEvents(Guid Stream, object[] Events);
+
 /// <summary>
-/// Given the events already in a stream, when a partner event arrives, then these events are
-/// appended, or it is rejected. Past events are folded with the state's own <c>Fold</c>; the
-/// partner event goes through the handler's <c>Read</c> (parse and validate) and then <c>Decide</c>,
-/// exactly the pure part the ingestion pipeline runs.
+/// Given the events already stored, when a partner event arrives, then these events are
+/// appended, or it is rejected. The partner event goes through the handler's <c>Prepare</c>
+/// (parse, validate, command) and its <c>Decide</c> over the streams it reads, exactly the pure
+/// part the ingestion pipeline runs. Past events go to the subject's stream unless given
+/// <see cref="In"/> another.
 /// </summary>
 public static class HandlerSpecification
 {
-    public static Given<TData, TState> Given<TData, TState>(this CloudEventHandler<TData, TState> handler, params object[] pastEvents)
-        where TData : class
-        where TState : class, IStreamState<TState> =>
+    public static Given<TData, TCommand> Given<TData, TCommand>(this CloudEventHandler<TData, TCommand> handler, params object[] pastEvents)
+        where TData : class =>
         new(handler, pastEvents);
+
+    public static PastEvents In(Guid stream, params object[] events) => new(stream, events);
+
+    /// <summary>What the service learned of a returnee from other services.</summary>
+    public static PastEvents Learned(Guid returnee, params object[] events) => new(LearnedStreams.For(returnee), events);
 }
 
-public sealed class Given<TData, TState>(CloudEventHandler<TData, TState> handler, object[] pastEvents)
-    where TData : class
-    where TState : class, IStreamState<TState>
+public sealed class Given<TData, TCommand>(CloudEventHandler<TData, TCommand> handler, object[] pastEvents) where TData : class
 {
     public Outcome When(CloudEventEnvelope envelope)
     {
-        var state = pastEvents.Aggregate((TState?)null, (current, e) => TState.Fold(current, envelope.Subject, e));
-        var (data, problem) = handler.Read(envelope);
-        if (problem is not null) return new Outcome(null, problem);
-        Assert.NotNull(data);
-        return handler.Decide(state, envelope, (TData)data) switch
+        var prepared = handler.Prepare(envelope);
+        if (prepared.Problem is not null) return new Outcome(null, prepared.Problem);
+        Assert.NotNull(prepared.Pending);
+
+        var streams = new Dictionary<Guid, List<object>>();
+        foreach (var past in pastEvents)
         {
-            Decision.Accept accept => new Outcome(accept.Events, null),
+            var (stream, events) = past is PastEvents other ? (other.Stream, other.Events) : (envelope.Subject, [past]);
+            if (!streams.TryGetValue(stream, out var list)) streams[stream] = list = [];
+            list.AddRange(events);
+        }
+
+        var stored = streams.ToDictionary(s => s.Key, s => new StoredStream(s.Value.Count, s.Value));
+        return prepared.Pending.Decide(new StreamSet(stored)) switch
+        {
+            Decision.Accept accept => new Outcome(accept.Appends.Select(a => a.Event).ToList(), null),
             Decision.Reject reject => new Outcome(null, reject.Problem),
             var other => throw new InvalidOperationException($"unknown decision {other}"),
         };

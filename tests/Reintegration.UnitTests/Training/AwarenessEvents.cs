@@ -26,7 +26,7 @@ public static class AwarenessEvents
     public static CloudEventEnvelope AwarenessEvent(Guid id, JsonObject data, DateTimeOffset? time = null, string source = Envelopes.Source) =>
         Envelopes.Envelope(RecordAwarenessEvent.Type, id, data, time, source);
 
-    public static Problem? ProblemWith(JsonObject data) => Handler.Read(AwarenessEvent(Guid.NewGuid(), data)).Problem;
+    public static Problem? ProblemWith(JsonObject data) => Handler.Prepare(AwarenessEvent(Guid.NewGuid(), data)).Problem;
 
     /// <summary>What <see cref="ValidData"/> means, written out field by field.</summary>
     public static AwarenessEventHeld Held(Guid id, DateTimeOffset time, string source = Envelopes.Source) =>
