@@ -34,8 +34,9 @@ public static class Registrations
         }
         """)!;
 
-    public static CloudEventEnvelope Registration(Guid returnee, JsonObject data, DateTimeOffset? time = null, string source = Envelopes.Source) =>
-        Envelopes.Envelope(RegisterReturnee.Type, returnee, data, time, source);
+    public static CloudEventEnvelope Registration(
+        Guid returnee, JsonObject data, DateTimeOffset? time = null, string source = Envelopes.Source, string? id = null) =>
+        Envelopes.Envelope(RegisterReturnee.Type, returnee, data, time, source, id);
 
     /// <summary>What reading the data finds wrong with it, if anything.</summary>
     public static Problem? ProblemWith(JsonObject data, DateTimeOffset? time = null) =>
