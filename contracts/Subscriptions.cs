@@ -13,7 +13,12 @@ public static class Subscriptions
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<Type>> ByQueue =
         new Dictionary<string, IReadOnlyList<Type>>
         {
-            [CounsellingQueue] = [typeof(ReturneeRegistered)],
-            [ReportingQueue] = [typeof(ReturneeRegistered), typeof(CounsellingSessionHeld), typeof(AwarenessEventHeld)],
+            [CounsellingQueue] = [typeof(ReturneeRegistered), typeof(ReturneeConsentChanged), typeof(ReturneeCaseClosed), typeof(ReturneeCaseReopened), typeof(ReturneeErased)],
+            [ReportingQueue] =
+            [
+                typeof(ReturneeRegistered), typeof(CounsellingSessionHeld), typeof(AwarenessEventHeld),
+                typeof(ReturneeConsentChanged), typeof(ReturneeScreened), typeof(ReintegrationPlanAgreed), typeof(SustainabilitySurveyRecorded),
+                typeof(ReturneeCaseClosed), typeof(ReturneeCaseReopened), typeof(ReturneeErased),
+            ],
         };
 }
