@@ -6,6 +6,7 @@ using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Ingestion;
 using Reintegration.ServiceDefaults.Messaging;
+using Reintegration.ServiceDefaults.Privacy;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.AddEventStore(typeof(IntakeService), store =>
     .PublishIntegrationEvents<IntakeIntegrationEvents>();
 builder.AddMessaging();
 builder.Services.AddSingleton<AuditLog>().AddHostedService<AuditLogStorage>();
+builder.Services.AddPersonalDataProtection();
 builder.Services.AddCloudEventIngestion()
     .AddCloudEventHandler<RegisterReturnee>();
 

@@ -8,6 +8,7 @@ using Reintegration.Intake.Sharing;
 using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Ingestion;
+using Reintegration.ServiceDefaults.Privacy;
 using Reintegration.ServiceDefaults.Problems;
 
 namespace Reintegration.Intake.Registration;
@@ -55,8 +56,9 @@ public static class DeskRegistrationEndpoints
         if (outcome.Status != IngestionStatus.Accepted) return outcome.Problem!.ToResult();
 
         var stored = await StreamStates.FoldAsync<ReturneeCase>(session, returneeId, cancellationToken);
+        var identity = stored!.Registration.IdentityOf(await PersonalDataProtection.KeyOfAsync(session, returneeId, cancellationToken));
         await audit.RecordAsync(caller, returneeId, registeringSource!, IdentifyingRead.Registered, cancellationToken);
-        return Results.Created($"/returnees/{returneeId}", ReturneeView.From(stored!, identifying: true));
+        return Results.Created($"/returnees/{returneeId}", ReturneeView.From(stored, identity));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, IQuerySession session, AuditLog audit, CancellationToken cancellationToken)
@@ -66,8 +68,11 @@ public static class DeskRegistrationEndpoints
 
         var caller = Caller.From(user);
         if (SharingRule.GrantingSource(caller, found.Registration) is not { } granting)
-            return Results.Ok(ReturneeView.From(found, identifying: false));
+            return Results.Ok(ReturneeView.From(found, identity: null));
+        // Erased: nothing identifying can be opened any more, so nothing is shown and nothing audited.
+        if (found.Registration.IdentityOf(await PersonalDataProtection.KeyOfAsync(session, id, cancellationToken)) is not { } identity)
+            return Results.Ok(ReturneeView.From(found, identity: null));
         await audit.RecordAsync(caller, id, granting, IdentifyingRead.Read, cancellationToken);
-        return Results.Ok(ReturneeView.From(found, identifying: true));
+        return Results.Ok(ReturneeView.From(found, identity));
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Reintegration.Intake.Cases;
 using Reintegration.ServiceDefaults.Ingestion;
+using Reintegration.ServiceDefaults.Privacy;
 using Reintegration.ServiceDefaults.Reference;
 
 namespace Reintegration.Intake.Registration;
@@ -9,7 +10,7 @@ namespace Reintegration.Intake.Registration;
 /// <c>reintegration.intake.returnee-registered.v1</c>: the subject is the returnee's UUID, chosen
 /// by the registering partner so a field office can register offline.
 /// </summary>
-public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, ReturneeRegistered>
+public sealed class RegisterReturnee(IBlindIndex blindIndex) : CloudEventHandler<RegistrationData, Registration>
 {
     public const string Type = "reintegration.intake.returnee-registered.v1";
 
@@ -23,17 +24,23 @@ public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, Retur
             yield return ("arrivalDate", "must not be after the event's time");
     }
 
-    /// <summary>A partner reference names one returnee within its source.</summary>
-    protected override IReadOnlyList<UniqueClaim> Claims(CloudEventEnvelope envelope, ReturneeRegistered registered) =>
+    /// <summary>A partner reference names one returnee within its source; the claim holds its keyed hash, never the reference.</summary>
+    protected override IReadOnlyList<UniqueClaim> Claims(CloudEventEnvelope envelope, Registration registration) =>
     [
-        new($"partner-reference|{envelope.Source}|{registered.PartnerReference}", envelope.Subject)
+        new(PartnerReferenceClaimId(envelope.Source, registration.Identity.PartnerReference), envelope.Subject)
         {
-            ConflictDetail = $"Partner reference '{registered.PartnerReference}' of '{envelope.Source}' already names another returnee.",
+            ConflictDetail = $"This partner reference of '{envelope.Source}' already names another returnee.",
         },
     ];
 
-    public override Decision Decide(IStreamStates states, CloudEventEnvelope envelope, ReturneeRegistered registered)
+    public string PartnerReferenceClaimId(string source, string partnerReference) =>
+        $"partner-reference|{source}|{blindIndex.Of(source + "\n" + partnerReference)}";
+
+    public override Decision Decide(IStreamStates states, CloudEventEnvelope envelope, Registration registration)
     {
+        if (states.Keys.For(envelope.Subject) is not { } key)
+            return Decision.Forbidden($"Returnee {envelope.Subject} withdrew consent to data processing; their data was erased and is not taken again.");
+        var registered = registration.SealedWith(key);
         var state = states.Get<ReturneeCase>(envelope.Subject);
         if (state is null) return Decision.Append(registered);
 
@@ -43,7 +50,7 @@ public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, Retur
             : Decision.Conflict($"Returnee {envelope.Subject} is already registered with other details.");
     }
 
-    protected override ReturneeRegistered ToCommand(CloudEventEnvelope envelope, RegistrationData data)
+    protected override Registration ToCommand(CloudEventEnvelope envelope, RegistrationData data)
     {
         var arrival = data.ArrivalDate!.Value;
         var ageAtArrival = data.DateOfBirth is { } dob
@@ -52,12 +59,11 @@ public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, Retur
             : Math.Max(0, data.Age!.Value - AgeGroup.YearsBetween(arrival, DateOnly.FromDateTime(envelope.Time.UtcDateTime)));
 
         var consent = data.Consent!;
-        return new ReturneeRegistered(
+        return new Registration(
             envelope.Subject,
             envelope.Time,
             envelope.Source,
-            data.PartnerReference!,
-            new PersonalDetails(data.GivenName!, data.FamilyName!, data.DateOfBirth, data.Age, data.Phone, data.Commune),
+            new ReturneeIdentityData(data.PartnerReference!, new PersonalDetails(data.GivenName!, data.FamilyName!, data.DateOfBirth, data.Age, data.Phone, data.Commune)),
             data.Sex!,
             ageAtArrival,
             AgeGroup.Of(ageAtArrival),

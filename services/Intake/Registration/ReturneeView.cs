@@ -12,15 +12,15 @@ public sealed record ReturneeView(Guid Id, string Disclosure, ReturneeProfile Pr
     public const string Identifying = "identifying";
     public const string Pseudonymous = "pseudonymous";
 
-    public static ReturneeView From(ReturneeCase c, bool identifying)
+    /// <param name="identity">The opened identifying data, when the caller may see it (null: the pseudonymous view).</param>
+    public static ReturneeView From(ReturneeCase c, ReturneeIdentityData? identity)
     {
         var r = c.Registration;
         var profile = new ReturneeProfile(r.Sex, r.AgeGroup, r.Region, r.ReturnedFrom, r.ArrivalDate, r.ReturnType, r.Consent, r.Time);
-        var identity = identifying
-            ? new ReturneeIdentity(r.Person.GivenName, r.Person.FamilyName, r.Person.DateOfBirth, r.Person.StatedAge, r.AgeAtArrival,
-                r.Person.Phone, r.Person.Commune, r.PartnerReference, r.Source)
+        var shown = identity is { Person: var p }
+            ? new ReturneeIdentity(p.GivenName, p.FamilyName, p.DateOfBirth, p.StatedAge, r.AgeAtArrival, p.Phone, p.Commune, identity.PartnerReference, r.Source)
             : null;
-        return new ReturneeView(c.Id, identifying ? Identifying : Pseudonymous, profile, identity);
+        return new ReturneeView(c.Id, shown is null ? Pseudonymous : Identifying, profile, shown);
     }
 }
 

@@ -1,3 +1,4 @@
+using Reintegration.ServiceDefaults.Privacy;
 using Reintegration.ServiceDefaults.Problems;
 
 namespace Reintegration.ServiceDefaults.Ingestion;
@@ -9,8 +10,9 @@ public sealed record Verdict(IngestionStatus Status, Problem? Problem = null);
 public sealed record DecidedBatch(
     IReadOnlyList<Verdict> Verdicts,
     IReadOnlyDictionary<Guid, (long LoadedVersion, IReadOnlyList<object> Events)> Appends,
-    IReadOnlyList<CloudEventEnvelope> Accepted,
-    IReadOnlyList<UniqueClaim> NewClaims)
+    IReadOnlyList<(CloudEventEnvelope Envelope, string Fingerprint)> Accepted,
+    IReadOnlyList<UniqueClaim> NewClaims,
+    KeyRing Keys)
 {
     public bool WritesAnything => Accepted.Count > 0;
 }
@@ -26,9 +28,10 @@ public static class BatchDecision
     {
         var records = facts.Records.ToDictionary(r => r.Key, r => r.Value.Fingerprint);
         var claims = facts.Claims.ToDictionary(c => c.Key, c => c.Value);
-        var streams = new StreamSet(facts.Streams, batch.SelectMany(p => p.Reads).ToHashSet());
+        var keys = facts.Keys ?? KeyRing.None;
+        var streams = new StreamSet(facts.Streams, batch.SelectMany(p => p.Reads).ToHashSet(), keys);
         var verdicts = new List<Verdict>(batch.Count);
-        var accepted = new List<CloudEventEnvelope>();
+        var accepted = new List<(CloudEventEnvelope, string)>();
         var newClaims = new List<UniqueClaim>();
 
         foreach (var pending in batch)
@@ -36,7 +39,9 @@ public static class BatchDecision
             var envelope = pending.Envelope;
             if (records.TryGetValue(envelope.Key, out var fingerprint))
             {
-                verdicts.Add(fingerprint == envelope.Fingerprint
+                // Once a returnee's data is erased their records cannot be compared (the key is
+                // gone): a resent event is answered as already known, and changes nothing.
+                verdicts.Add(fingerprint == keys.Fingerprint(envelope.Subject, envelope.Fingerprint) || keys.IsErased(envelope.Subject)
                     ? new Verdict(IngestionStatus.Duplicate)
                     : new Verdict(IngestionStatus.Rejected, new Problem(ProblemKind.ContentMismatch,
                         $"Event '{envelope.Id}' from '{envelope.Source}' was accepted before with other content. Send a new id for a new fact.")));
@@ -58,13 +63,14 @@ public static class BatchDecision
 
             foreach (var append in ((Decision.Accept)decision).Appends)
                 streams.Add(append.Stream ?? envelope.Subject, append.Event);
-            records[envelope.Key] = envelope.Fingerprint;
-            accepted.Add(envelope);
+            records[envelope.Key] = keys.Fingerprint(envelope.Subject, envelope.Fingerprint);
+            accepted.Add((envelope, records[envelope.Key]));
+            foreach (var erased in ((Decision.Accept)decision).Appends.Select(a => a.Event).OfType<IErasesPersonalData>()) keys.Erase(erased.ReturneeId);
             foreach (var claim in pending.Claims.Where(c => claims.TryAdd(c.Id, c))) newClaims.Add(claim);
             verdicts.Add(new Verdict(IngestionStatus.Accepted));
         }
 
         var appends = streams.Added.ToDictionary(s => s.Key, s => (streams.LoadedVersion(s.Key), (IReadOnlyList<object>)s.Value));
-        return new DecidedBatch(verdicts, appends, accepted, newClaims);
+        return new DecidedBatch(verdicts, appends, accepted, newClaims, keys);
     }
 }

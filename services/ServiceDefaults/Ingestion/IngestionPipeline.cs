@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.Logging;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Hosting;
+using Reintegration.ServiceDefaults.Privacy;
 using Reintegration.ServiceDefaults.Problems;
 using Reintegration.ServiceDefaults.Reference;
 using Reintegration.ServiceDefaults.Telemetry;
@@ -22,7 +23,8 @@ public sealed class IngestionPipeline(
     ServiceIdentity service,
     IngestionMetrics metrics,
     TimeProvider clock,
-    ILogger<IngestionPipeline> logger)
+    ILogger<IngestionPipeline> logger,
+    PersonalDataProtection? protection = null)
 {
     /// <summary>How often a batch is decided again after losing a race before the caller is told to retry (503).</summary>
     public const int MaxAttempts = 6;
@@ -93,13 +95,16 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>Records, claims and every stream the batch reads, in one round trip.</summary>
-    private static async Task<StoredFacts> LoadAsync(IDocumentSession session, List<IPendingEvent> batch, CancellationToken cancellationToken)
+    private async Task<StoredFacts> LoadAsync(IDocumentSession session, List<IPendingEvent> batch, CancellationToken cancellationToken)
     {
         var query = session.CreateBatchQuery();
         var records = query.LoadMany<IngestionRecord>().ById(batch.Select(p => p.Envelope.Key).Distinct().ToArray());
         var claimIds = batch.SelectMany(p => p.Claims).Select(c => c.Id).Distinct().ToArray();
         var claims = claimIds.Length == 0 ? Task.FromResult<IReadOnlyList<UniqueClaim>>([]) : query.LoadMany<UniqueClaim>().ById(claimIds);
         var streams = batch.SelectMany(p => p.Reads).Distinct().ToDictionary(id => id, id => query.Events.FetchStream(id));
+        var keys = protection is null
+            ? Task.FromResult<IReadOnlyList<PersonalDataKey>>([])
+            : query.LoadMany<PersonalDataKey>().ById(batch.Select(p => p.Envelope.Subject).Distinct().ToArray());
         await query.Execute(cancellationToken);
 
         var loaded = new Dictionary<Guid, StoredStream>();
@@ -109,7 +114,8 @@ public sealed class IngestionPipeline(
             if (stored.Count > 0) loaded[id] = new StoredStream(stored[^1].Version, stored.Select(e => e.Data).ToList());
         }
 
-        return new StoredFacts((await records).ToDictionary(r => r.Id), (await claims).ToDictionary(c => c.Id), loaded);
+        return new StoredFacts((await records).ToDictionary(r => r.Id), (await claims).ToDictionary(c => c.Id), loaded,
+            new KeyRing((await keys).ToDictionary(k => k.Id), protects: protection is not null));
     }
 
     private static void Stage(IDocumentSession session, DecidedBatch decided, DateTimeOffset now)
@@ -120,9 +126,18 @@ public sealed class IngestionPipeline(
             else session.Events.Append(stream, loadedVersion + events.Count, events);
         }
 
-        foreach (var envelope in decided.Accepted)
-            session.Insert(new IngestionRecord(envelope.Key, envelope.Fingerprint, envelope.Type, envelope.Subject, now));
+        foreach (var (envelope, fingerprint) in decided.Accepted)
+            session.Insert(new IngestionRecord(envelope.Key, fingerprint, envelope.Type, envelope.Subject, now));
         foreach (var claim in decided.NewClaims) session.Insert(claim);
+
+        // Keys go in with the first events sealed under them; an erasure leaves a tombstone and
+        // drops the returnee's claims (keyed hashes, but nothing of them need stay) in the same commit.
+        foreach (var key in decided.Keys.Made(decided.Accepted.Select(a => a.Envelope.Subject).ToHashSet())) session.Insert(key);
+        foreach (var erased in decided.Appends.Values.SelectMany(a => a.Events).OfType<IErasesPersonalData>().Select(e => e.ReturneeId).Distinct())
+        {
+            session.Store(new PersonalDataKey(erased, null, now));
+            session.DeleteWhere<UniqueClaim>(c => c.Owner == erased);
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 using Reintegration.ServiceDefaults.EventStore;
+using Reintegration.ServiceDefaults.Privacy;
 
 namespace Reintegration.ServiceDefaults.Ingestion;
 
@@ -8,21 +9,24 @@ public sealed record StoredStream(long Version, IReadOnlyList<object> Events)
     public static readonly StoredStream Empty = new(0, []);
 }
 
-/// <summary>What a batch's decisions read, loaded once: ingestion records by key, claims by id, streams by id.</summary>
+/// <summary>What a batch's decisions read, loaded once: ingestion records by key, claims by id, streams by id, and the subjects' data keys.</summary>
 public sealed record StoredFacts(
     IReadOnlyDictionary<string, IngestionRecord> Records,
     IReadOnlyDictionary<string, UniqueClaim> Claims,
-    IReadOnlyDictionary<Guid, StoredStream> Streams)
+    IReadOnlyDictionary<Guid, StoredStream> Streams,
+    KeyRing? Keys = null)
 {
-    public static readonly StoredFacts None = new(new Dictionary<string, IngestionRecord>(), new Dictionary<string, UniqueClaim>(), new Dictionary<Guid, StoredStream>());
+    public static StoredFacts None => new(new Dictionary<string, IngestionRecord>(), new Dictionary<string, UniqueClaim>(), new Dictionary<Guid, StoredStream>());
 }
 
 /// <summary>
 /// The streams of a batch as its decisions see them: the stored events plus those the batch's
 /// earlier events appended, folded on demand into whichever state a decision asks for.
 /// </summary>
-public sealed class StreamSet(IReadOnlyDictionary<Guid, StoredStream> stored, IReadOnlySet<Guid>? loaded = null) : IStreamStates
+public sealed class StreamSet(IReadOnlyDictionary<Guid, StoredStream> stored, IReadOnlySet<Guid>? loaded = null, KeyRing? keys = null) : IStreamStates
 {
+    public KeyRing Keys { get; } = keys ?? KeyRing.None;
+
     private readonly Dictionary<Guid, List<object>> _added = new();
     private readonly Dictionary<(Type, Guid), object?> _folded = new();
 

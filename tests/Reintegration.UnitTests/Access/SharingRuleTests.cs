@@ -1,13 +1,14 @@
 using Reintegration.Intake.Registration;
 using Reintegration.Intake.Sharing;
 using Reintegration.ServiceDefaults.Access;
+using Reintegration.ServiceDefaults.Privacy;
 
 namespace Reintegration.UnitTests.Access;
 
 public sealed class SharingIdentifyingDataTests
 {
     private static ReturneeRegistered RegisteredBy(string source, params string[] dataSharing) => new(
-        Guid.NewGuid(), DateTimeOffset.UnixEpoch, source, "REF-1", new PersonalDetails("Awa", "Traoré", null, 24, null, null),
+        Guid.NewGuid(), DateTimeOffset.UnixEpoch, source, new Sealed("", "", ""),
         "female", 24, "18-24", "bamako", "LY", new DateOnly(2026, 2, 10), "assisted-voluntary",
         new ConsentGiven(true, true, true, dataSharing));
 

@@ -48,7 +48,8 @@ public sealed partial class CatalogueAgreementTests
     [InlineData(typeof(RecordAwarenessEvent), "training")]
     public void Each_handled_type_is_in_the_catalogue_and_owned_by_its_service(Type handlerType, string service)
     {
-        var handler = (ICloudEventHandler)Activator.CreateInstance(handlerType)!;
+        // Uninitialised: a handler names its type as a constant, whatever it is constructed with.
+        var handler = (ICloudEventHandler)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(handlerType);
         Assert.Contains($"**`{handler.EventType}`**", Catalogue);
         Assert.Equal(service, ServiceIdentity.OwnerOf(handler.EventType)?.Name);
     }

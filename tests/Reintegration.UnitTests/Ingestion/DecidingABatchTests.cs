@@ -45,7 +45,7 @@ public sealed class DecidingABatchTests
             Pending(Registration(Guid.NewGuid(), ValidData()))], StoredFacts.None);
 
         Assert.Equal([IngestionStatus.Accepted, IngestionStatus.Rejected], Statuses(decided));
-        Assert.Contains("NGO-BKO-0042", decided.Verdicts[1].Problem!.Detail);
+        Assert.Equal(ProblemKind.Contradiction, decided.Verdicts[1].Problem!.Kind);
         Assert.Single(decided.NewClaims);
     }
 

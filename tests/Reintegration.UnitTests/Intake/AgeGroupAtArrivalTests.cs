@@ -9,7 +9,7 @@ namespace Reintegration.UnitTests.Intake;
 /// <summary>The age group is the age at arrival, whether the partner sent a date of birth or the age stated when registered.</summary>
 public sealed class AgeGroupAtArrivalTests
 {
-    private static ReturneeRegistered Register(Func<JsonObject, JsonObject> edit)
+    private static Registration Register(Func<JsonObject, JsonObject> edit)
     {
         var envelope = Registration(Guid.NewGuid(), edit(ValidData()));
         var prepared = Handler.Prepare(envelope);
@@ -44,7 +44,7 @@ public sealed class AgeGroupAtArrivalTests
 
         Assert.Equal(age, registered.AgeAtArrival);
         Assert.Equal(ageGroup, registered.AgeGroup);
-        Assert.Equal(statedAge, registered.Person.StatedAge);
-        Assert.Null(registered.Person.DateOfBirth);
+        Assert.Equal(statedAge, registered.Identity.Person.StatedAge);
+        Assert.Null(registered.Identity.Person.DateOfBirth);
     }
 }

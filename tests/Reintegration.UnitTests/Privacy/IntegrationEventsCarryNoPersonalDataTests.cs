@@ -1,3 +1,4 @@
+using Reintegration.UnitTests.Support;
 using System.Text.Json;
 using JasperFx.Events;
 using Reintegration.Counselling.Publishing;
@@ -26,7 +27,7 @@ public sealed class IntegrationEventsCarryNoPersonalDataTests
         data["commune"] = "Commune IV";
         data["partnerReference"] = "NGO-SECRET-77";
         var envelope = Registrations.Registration(Guid.NewGuid(), data);
-        var registered = RegisterReturnee.CommandOf(Registrations.Handler.Prepare(envelope).Pending!);
+        var registered = RegisterReturnee.CommandOf(Registrations.Handler.Prepare(envelope).Pending!).SealedWith(TestKeys.For(envelope.Subject));
 
         var wire = Wire(new IntakeIntegrationEvents().ToIntegrationEvent(new Event<ReturneeRegistered>(registered)));
 

@@ -30,6 +30,15 @@ public static class HandlerSpecification
 
 public sealed class Given<TData, TCommand>(CloudEventHandler<TData, TCommand> handler, object[] pastEvents) where TData : class
 {
+    private bool erased;
+
+    /// <summary>The subject's data was erased (their key is a tombstone).</summary>
+    public Given<TData, TCommand> AndErased()
+    {
+        erased = true;
+        return this;
+    }
+
     public Outcome When(CloudEventEnvelope envelope)
     {
         var prepared = handler.Prepare(envelope);
@@ -45,7 +54,8 @@ public sealed class Given<TData, TCommand>(CloudEventHandler<TData, TCommand> ha
         }
 
         var stored = streams.ToDictionary(s => s.Key, s => new StoredStream(s.Value.Count, s.Value));
-        return prepared.Pending.Decide(new StreamSet(stored)) switch
+        var keys = TestKeys.Ring([envelope.Subject], erased ? [envelope.Subject] : []);
+        return prepared.Pending.Decide(new StreamSet(stored, keys: keys)) switch
         {
             Decision.Accept accept => new Outcome(accept.Appends.Select(a => a.Event).ToList(), null),
             Decision.Reject reject => new Outcome(null, reject.Problem),

@@ -1,0 +1,71 @@
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Reintegration.ServiceDefaults.Privacy;
+
+/// <summary>
+/// Present in a service that holds identifying data (Intake): the ingestion pipeline then loads
+/// its subjects' keys with every batch, seals with them, stores new keys in the same commit and
+/// turns erasure events into key tombstones. Also keeps the service's blind-index key, which
+/// makes lookups of identifying values (a partner reference, a name for possible duplicates)
+/// keyed hashes instead of plain text or plain SHA-256.
+/// </summary>
+public sealed class PersonalDataProtection(IDocumentStore store) : IHostedService, IBlindIndex
+{
+    /// <summary>
+    /// The key store row of the blind-index key: a fixed id no partner would choose for a returnee
+    /// (not the empty UUID, for which Marten makes up a new id on insert).
+    /// </summary>
+    private static readonly Guid BlindIndexKeyId = new("00000000-0000-4000-8000-b11d1de8c0de");
+
+    private byte[]? _blindIndexKey;
+
+    public byte[] BlindIndexKey => _blindIndexKey ?? throw new InvalidOperationException("The service has not started: no blind-index key yet.");
+
+    /// <summary>A keyed hash of an identifying value, for lookups that must not reveal it.</summary>
+    public string Of(string value) => Seal.KeyedHash(BlindIndexKey, value);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<PersonalDataKey>(BlindIndexKeyId, cancellationToken) is not { Key: { } key })
+        {
+            try
+            {
+                session.Insert(new PersonalDataKey(BlindIndexKeyId, Seal.NewKey()));
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (DocumentAlreadyExistsException)
+            {
+                // Another replica made it first: use theirs.
+            }
+
+            await using var reader = store.QuerySession();
+            key = (await reader.LoadAsync<PersonalDataKey>(BlindIndexKeyId, cancellationToken))?.Key
+                  ?? throw new InvalidOperationException("The blind-index key could not be stored in the key store.");
+        }
+
+        _blindIndexKey = key;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The key of one returnee, for reading what is sealed under it (null once erased or never made).</summary>
+    public static async Task<byte[]?> KeyOfAsync(IQuerySession session, Guid returnee, CancellationToken cancellationToken) =>
+        (await session.LoadAsync<PersonalDataKey>(returnee, cancellationToken))?.Key;
+}
+
+public static class PersonalDataProtectionExtensions
+{
+    /// <summary>The service holds identifying data: seal it per returnee (see <see cref="PersonalDataProtection"/>).</summary>
+    public static IServiceCollection AddPersonalDataProtection(this IServiceCollection services)
+    {
+        services.AddSingleton<PersonalDataProtection>();
+        services.AddSingleton<IBlindIndex>(sp => sp.GetRequiredService<PersonalDataProtection>());
+        services.AddHostedService(sp => sp.GetRequiredService<PersonalDataProtection>());
+        services.ConfigureMarten(o => o.Schema.For<PersonalDataKey>());
+        return services;
+    }
+}
