@@ -20,6 +20,6 @@ public sealed class SessionRules : AbstractValidator<SessionData>
         RuleFor(x => x.Modality).Code(Modalities);
         RuleFor(x => x.Intervention).Code(Interventions);
         RuleFor(x => x.DurationMinutes).Between(5, 480);
-        RuleFor(x => x.Counsellor).Text(64);
+        RuleFor(x => x.Counsellor).Text(64).NoControlCharacters();
     }
 }

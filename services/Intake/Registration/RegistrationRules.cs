@@ -13,9 +13,9 @@ public sealed class RegistrationRules : AbstractValidator<RegistrationData>
 
     public RegistrationRules()
     {
-        RuleFor(x => x.PartnerReference).Text(64);
-        RuleFor(x => x.GivenName).Text(100);
-        RuleFor(x => x.FamilyName).Text(100);
+        RuleFor(x => x.PartnerReference).Text(64).NoControlCharacters();
+        RuleFor(x => x.GivenName).Text(100).NoControlCharacters();
+        RuleFor(x => x.FamilyName).Text(100).NoControlCharacters();
         RuleFor(x => x.Sex).Code(Codes.Sexes);
         RuleFor(x => x.Age)
             .Must((x, age) => age is null != x.DateOfBirth is null).WithMessage("send exactly one of dateOfBirth and age")
@@ -24,9 +24,10 @@ public sealed class RegistrationRules : AbstractValidator<RegistrationData>
             .Must((x, dob) => dob is null || x.ArrivalDate is null || dob <= x.ArrivalDate).WithMessage("must not be after arrivalDate")
             .Must((x, dob) => dob is null || x.ArrivalDate is null || AgeGroup.YearsBetween(dob.Value, x.ArrivalDate.Value) <= 120)
             .WithMessage("gives an age above 120 at arrival");
-        RuleFor(x => x.Phone).Matches(PhonePattern).WithMessage("must be E.164, e.g. +22370123456");
+        RuleFor(x => x.Phone).Matches(PhonePattern).WithMessage("must be E.164, e.g. +22370123456")
+            .NoControlCharacters(); // .NET's $ also matches before a final line break
         RuleFor(x => x.Region).Code(Codes.Regions);
-        RuleFor(x => x.Commune).OptionalText(100);
+        RuleFor(x => x.Commune).OptionalText(100).NoControlCharacters();
         RuleFor(x => x.ReturnedFrom).NotNull().WithMessage("is required")
             .Must(c => c is null || Codes.Countries.Contains(c)).WithMessage("must be an ISO 3166-1 alpha-2 country code in upper case, e.g. LY");
         RuleFor(x => x.ArrivalDate).Required();
@@ -43,7 +44,7 @@ public sealed class RegistrationRules : AbstractValidator<RegistrationData>
             RuleFor(x => x.Counselling).Required();
             RuleFor(x => x.FollowUpContact).Required();
             RuleFor(x => x.DataSharing).Must(list => list is null || list.Count <= 50).WithMessage("lists at most 50 partner sources");
-            RuleForEach(x => x.DataSharing).Text(200);
+            RuleForEach(x => x.DataSharing).Text(200).NoControlCharacters();
         }
     }
 }

@@ -11,7 +11,8 @@ using Reintegration.ServiceDefaults.Problems;
 namespace Reintegration.ServiceDefaults.Ingestion;
 
 /// <summary>
-/// <c>POST /events</c>: one CloudEvent (<c>application/cloudevents+json</c>) or a batch
+/// <c>POST /events</c>: one CloudEvent (<c>application/cloudevents+json</c>, or binary mode:
+/// <c>application/json</c> with <c>ce-</c> headers) or a batch
 /// (<c>application/cloudevents-batch+json</c>, up to 500 events and 1 MiB), answered exactly as
 /// the catalogue says.
 /// </summary>
@@ -19,6 +20,7 @@ public static class CloudEventsEndpoint
 {
     public const string SingleContentType = "application/cloudevents+json";
     public const string BatchContentType = "application/cloudevents-batch+json";
+    public const string BinaryContentType = "application/json";
     public const int MaxBatchEvents = 500;
     public const int MaxBodyBytes = 1024 * 1024;
 
@@ -37,7 +39,8 @@ public static class CloudEventsEndpoint
             .BindsSource(SourceLocation.CloudEvent)
             .WithSummary("Post partner events as CloudEvents 1.0 (one, or a batch of up to 500)")
             // No Accepts(...) metadata: it would make ASP.NET answer 415 itself, without our problem type.
-            .WithDescription($"Body: one event as {SingleContentType}, or a JSON array of up to {MaxBatchEvents} events (1 MiB) as {BatchContentType}.")
+            .WithDescription($"Body: one event as {SingleContentType}; or one event's data as {BinaryContentType} with its attributes in ce- headers " +
+                $"(CloudEvents binary mode, percent-encoded); or a JSON array of up to {MaxBatchEvents} events (1 MiB) as {BatchContentType}.")
             .Produces<EventReceipt>(StatusCodes.Status202Accepted)
             // 200 is also one event's duplicate receipt: the OpenAPI document says both (OpenApi/CloudEventsOperation.cs).
             .Produces<BatchAnswer>(StatusCodes.Status200OK)
@@ -51,13 +54,22 @@ public static class CloudEventsEndpoint
         HttpRequest request, ClaimsPrincipal user, IngestionPipeline pipeline, EnvelopeReader reader, CancellationToken cancellationToken)
     {
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType?.ToLowerInvariant() : null;
-        if (mediaType is not (SingleContentType or BatchContentType))
+        if (mediaType is not (SingleContentType or BatchContentType or BinaryContentType))
             return new Problem(ProblemKind.UnsupportedMediaType,
-                $"Send one event as {SingleContentType} or a JSON array of events as {BatchContentType}.").ToResult();
+                $"Send one event as {SingleContentType} (or its data as {BinaryContentType} with ce- headers, binary mode) " +
+                $"or a JSON array of events as {BatchContentType}.").ToResult();
 
         if (request.ContentLength > MaxBodyBytes) return TooLarge();
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null) return TooLarge();
+
+        if (mediaType == BinaryContentType)
+        {
+            // Rewritten as the JSON event format, so that one reader applies every rule to both modes.
+            var (structured, notAnEvent) = BinaryContentMode.ToStructured(request.Headers, request.ContentType, body);
+            if (notAnEvent is not null) return notAnEvent.ToResult();
+            body = structured!;
+        }
 
         JsonDocument document;
         try
@@ -72,7 +84,7 @@ public static class CloudEventsEndpoint
         var read = BoundTo(Caller.From(user), reader);
         using (document)
         {
-            return mediaType == SingleContentType
+            return mediaType != BatchContentType
                 ? await SingleAsync(document.RootElement, pipeline, read, cancellationToken)
                 : await BatchAsync(document.RootElement, pipeline, read, cancellationToken);
         }

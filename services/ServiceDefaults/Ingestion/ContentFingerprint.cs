@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,24 @@ namespace Reintegration.ServiceDefaults.Ingestion;
 public static class ContentFingerprint
 {
     public static string Of(string type, Guid subject, DateTimeOffset time, JsonElement data)
+    {
+        try
+        {
+            return Canonical(type, subject, time, data);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // Data that is not Unicode text (invalid UTF-8, a lone surrogate) cannot be read to be
+            // put in order; such an event is refused when its data is read. Until then it gets a
+            // fingerprint of its raw bytes, which matches no readable event, instead of a 500.
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(Encoding.UTF8.GetBytes($"unreadable|{type}|{subject}|{time.UtcTicks}|"));
+            hash.AppendData(JsonMarshal.GetRawUtf8Value(data));
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+    }
+
+    private static string Canonical(string type, Guid subject, DateTimeOffset time, JsonElement data)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -7,7 +7,15 @@ namespace Reintegration.ServiceDefaults.Ingestion;
 /// </summary>
 public sealed record IngestionRecord(string Id, string Fingerprint, string Type, Guid Subject, DateTimeOffset AcceptedAt)
 {
-    public static string KeyFor(string source, string id) => $"{source}|{id}";
+    /// <summary>
+    /// <c>source|id</c>, with <c>\</c> and <c>|</c> in the source escaped as <c>\\</c> and
+    /// <c>\|</c>: the first unescaped <c>|</c> ends the source, so no two (source, id) pairs share
+    /// a key (<c>S|p</c> + <c>q</c> is <c>S\|p|q</c>; <c>S</c> + <c>p|q</c> is <c>S|p|q</c>). A
+    /// source without either character, every partner's today, keeps the key it always had, so
+    /// records stored before still answer retries as duplicates.
+    /// </summary>
+    public static string KeyFor(string source, string id) =>
+        $"{source.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("|", @"\|", StringComparison.Ordinal)}|{id}";
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ public sealed class AwarenessEventRules : AbstractValidator<AwarenessEventData>
     {
         RuleFor(x => x.Kind).Code(Kinds);
         RuleFor(x => x.Region).Code(Codes.Regions);
-        RuleFor(x => x.Commune).OptionalText(100);
+        RuleFor(x => x.Commune).OptionalText(100).NoControlCharacters();
         RuleFor(x => x.Reached).NotNull().WithMessage("is required").SetValidator(new ReachedRules()!);
         RuleFor(x => x.ReturneeParticipants)
             .Must(p => p is null || p.Count <= MaxReturneeParticipants).WithMessage($"lists at most {MaxReturneeParticipants} returnees")

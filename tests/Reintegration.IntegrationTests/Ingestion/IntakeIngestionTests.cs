@@ -125,10 +125,13 @@ public sealed class IntakeIngestionTests(SystemFixture fixture) : IClassFixture<
         Assert.NotNull(problem["errors"]!["time"]);
     }
 
-    [Fact]
-    public async Task Another_content_type_is_a_415()
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task Another_content_type_is_a_415(string contentType)
     {
-        var response = await _intake.PostAsync("/events", Content(Registration(Guid.NewGuid()).ToJsonString(), "application/json"));
+        var response = await _intake.PostAsync("/events", Content(Registration(Guid.NewGuid()).ToJsonString(), contentType));
         await AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
     }
 

@@ -70,6 +70,39 @@ public static class PartnerEvents
     public static HttpContent Batch(params JsonObject[] events) =>
         Content(new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString(), "application/cloudevents-batch+json");
 
+    /// <summary>
+    /// The event in CloudEvents binary mode: its attributes as ce- headers, percent-encoded as the
+    /// HTTP binding says, its data as the application/json body (as most SDKs send by default).
+    /// </summary>
+    public static HttpContent Binary(JsonObject cloudEvent)
+    {
+        var content = Content(cloudEvent["data"]?.ToJsonString() ?? "", (string?)cloudEvent["datacontenttype"] ?? "application/json");
+        foreach (var (name, value) in cloudEvent)
+        {
+            if (name is "data" or "datacontenttype" || value is null) continue;
+            content.Headers.TryAddWithoutValidation($"ce-{name}", PercentEncoded(value.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string)value! : value.ToJsonString()));
+        }
+
+        return content;
+    }
+
+    /// <summary>CloudEvents HTTP binding 3.1.3.2: space, '"', '%' and all but printable ASCII as %XX of their UTF-8 bytes.</summary>
+    public static string PercentEncoded(string value)
+    {
+        var encoded = new StringBuilder();
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (rune.Value is >= 0x21 and <= 0x7e and not '"' and not '%') encoded.Append((char)rune.Value);
+            else
+            {
+                foreach (var b in utf8[..rune.EncodeToUtf8(utf8)]) encoded.Append('%').Append(b.ToString("X2"));
+            }
+        }
+
+        return encoded.ToString();
+    }
+
     public static HttpContent Content(string body, string contentType)
     {
         var content = new StringContent(body, Encoding.UTF8);
