@@ -160,7 +160,7 @@ public static class MarkdownReport
 
         if (r.TokenValidation is { } t)
             md.AppendLine($"- **Token validation**: the run's access token ({t.TokenBytes:N0} bytes, RS256) validated {t.Validations:N0} times one after another on one thread, " +
-                          $"after a warm-up of a fifth as many calls and at least 2 s (so the JIT's recompilation of hot code is not counted), with the services' own configuration (`TokenValidation` over the same JWKS file, issuer and audience): " +
+                          $"after a warm-up of a tenth as many calls and at least 2 s (so the JIT's recompilation of hot code is not counted), with the services' own configuration (`TokenValidation` over the same JWKS file, issuer and audience): " +
                           $"the whole authentication step as the services' middleware runs it (`AuthenticateAsync` through the JwtBearer handler, the catalogue's shape check included) " +
                           $"**{Us(t.AuthenticateCpuUs)} of CPU** per request ({Us(t.AuthenticateWallUs)} wall clock; medians of 10 rounds taking turns with the two below, CPU time of the measuring thread), **{t.PerSecond:N0} per second on one core**; " +
                           $"the token handler alone (`ValidateTokenAsync`) {Us(t.HandlerCpuUs)} CPU ({Us(t.HandlerWallUs)} wall); one RS256 signature verification alone {Us(t.RsaVerifyCpuUs)}. See *Token validation* below for its share of each phase.");
