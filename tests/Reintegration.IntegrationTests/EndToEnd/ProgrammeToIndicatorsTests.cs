@@ -4,9 +4,11 @@ using System.Text.Json.Nodes;
 using Reintegration.Counselling;
 using Reintegration.Intake;
 using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.PartnerSimulator.CloudEvents;
 using Reintegration.PartnerSimulator.Generation;
 using Reintegration.PartnerSimulator.Posting;
 using Reintegration.Reporting;
+using Reintegration.ServiceDefaults.Access;
 using Reintegration.Training;
 using Xunit;
 
@@ -25,8 +27,13 @@ public sealed class ProgrammeToIndicatorsTests : IAsyncLifetime
     public async Task InitializeAsync() => _system = await TestSystem.CreateAsync();
     public async Task DisposeAsync() => await _system.DisposeAsync();
 
+    // The simulator posts as two partners (the NGO's field app, the UN agency's training system):
+    // its token speaks for both, as the console's does; the suite's default token only for one.
+    private static readonly string SimulatorToken =
+        TestTokens.Mint([Scopes.EventsWrite], PartnerSources.Posting, "partner-simulator");
+
     private PartnerClient Partner() =>
-        new(_system.Intake.CreateClient(), _system.Counselling.CreateClient(), _system.Training.CreateClient());
+        new(_system.Intake.ClientWith(SimulatorToken), _system.Counselling.ClientWith(SimulatorToken), _system.Training.ClientWith(SimulatorToken));
 
     [Fact]
     public async Task Every_figure_matches_the_programme_and_resending_every_batch_changes_none()
