@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the system in one run and writes docs/benchmarks.md (overwritten): raw baselines
 # (PostgreSQL COPY, Marten appends, MassTransit over RabbitMQ), then batch ingestion at Intake,
-# the end-to-end drain to Reporting, single-event latency, and each service's resident memory.
+# the end-to-end drain to Reporting, single-event latency, what token validation costs them, and
+# each service's resident memory.
 #
 #   build/bench.sh                  build (Release), measure, write docs/benchmarks.md
 #   build/bench.sh --no-build       measure what the last Release build produced
@@ -11,6 +12,13 @@
 # Others may use the "reintegration" database and the "/" vhost at the same time (a dev run, the
 # tests), so the run gets a database and a RabbitMQ vhost of its own (bench_<time>_<pid>) and its
 # own ports, and drops both at the end, whatever happens.
+#
+# The services run as Production, which refuses the development key of build/run.sh: the run
+# writes a signing key of its own (.run/bench/bench-signing-key.pem, its public half in
+# .run/bench/bench-jwks.json, issuer urn:reintegration:benchmark) before starting them, they
+# trust that JWKS (Auth__SigningKeysFile), and every benchmark request carries a token it signs.
+# Per-caller rate limits stay on but are set high: the benchmark is one caller sending what many
+# field apps would.
 #
 # Environment: BENCH_PORT_BASE (5300: services on 5301-5304), READY_TIMEOUT seconds (180),
 # BENCH_OUTPUT (docs/benchmarks.md), KEEP_INFRA=1, plus what build/lib/infra.sh reads.
@@ -114,16 +122,22 @@ eval "$backend_env" # BENCH_POSTGRES, BENCH_RABBITMQ
 
 rm -rf "$LOG_DIR"
 mkdir -p "$LOG_DIR"
+auth_env=$(dotnet "$BENCH_DLL" keys "$LOG_DIR") || die "could not write the benchmark's signing key to $LOG_DIR"
+eval "$auth_env" # BENCH_AUTH_ISSUER, BENCH_AUTH_AUDIENCE, BENCH_AUTH_JWKS
+say "services trust the run's own key ($BENCH_AUTH_JWKS, issuer $BENCH_AUTH_ISSUER)"
 for name in "${SERVICES[@]}"; do
 	dir=services/$name/bin/Release/net10.0
 	dll=Reintegration.$name.dll
 	[[ -f $dir/$dll ]] || die "$dir/$dll not found: build first (without --no-build)"
 	# From its output folder so that appsettings*.json are found (content root = cwd). A
-	# per-service connection string in the environment would bypass the run's own database.
+	# per-service connection string in the environment would bypass the run's own database, an
+	# identity provider (Auth__Authority) the run's own key.
 	(
 		cd "$dir"
-		exec env -u "ConnectionStrings__$name" \
+		exec env -u "ConnectionStrings__$name" -u Auth__Authority \
 			ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
+			Auth__Issuer="$BENCH_AUTH_ISSUER" Auth__Audience="$BENCH_AUTH_AUDIENCE" Auth__SigningKeysFile="$BENCH_AUTH_JWKS" \
+			Limits__BurstRequests=1000000 Limits__RequestsPerMinute=1000000 \
 			ASPNETCORE_ENVIRONMENT=Production OTEL_SERVICE_NAME="bench-${name,,}" \
 			Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__UseUtcTimestamp=true \
 			Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
@@ -165,7 +179,7 @@ bench_rc=0
 ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
 	dotnet "$BENCH_DLL" run \
 	--intake "$(url Intake)" --counselling "$(url Counselling)" --training "$(url Training)" --reporting "$(url Reporting)" \
-	"${pid_args[@]}" --logs "$LOG_DIR" --output "$OUTPUT" --commit "$commit" --backend "$BACKEND" \
+	"${pid_args[@]}" --logs "$LOG_DIR" --keys "$LOG_DIR" --output "$OUTPUT" --commit "$commit" --backend "$BACKEND" \
 	"${bench_args[@]+"${bench_args[@]}"}" || bench_rc=$?
 
 # A service that died during the run is wrong whatever the figures say.

@@ -6,6 +6,7 @@ using Npgsql;
 using Reintegration.Benchmarks.Baselines;
 using Reintegration.Benchmarks.Report;
 using Reintegration.Benchmarks.Scenarios;
+using Reintegration.Benchmarks.Setup;
 using Reintegration.PartnerSimulator.Generation;
 
 namespace Reintegration.Benchmarks;
@@ -30,6 +31,8 @@ public sealed class BenchmarkRun
     private readonly CpuMeter _cpu;
     private readonly string _postgres;
     private readonly Uri _rabbitMq;
+    private readonly string _keys;
+    private readonly string _token;
     private readonly CancellationToken _cancellationToken;
 
     private BenchmarkRun(RunOptions options, CancellationToken cancellationToken)
@@ -41,6 +44,9 @@ public sealed class BenchmarkRun
                     ?? throw new FormatException("Set ConnectionStrings__Postgres to the run's own database.");
         _rabbitMq = new Uri(Environment.GetEnvironmentVariable("ConnectionStrings__RabbitMq")
                             ?? throw new FormatException("Set ConnectionStrings__RabbitMq to the run's own vhost."));
+        _keys = options.Keys ?? throw new FormatException("--keys DIR is required.");
+        // Long enough for the slowest run; the services check the lifetime on every request.
+        _token = BenchmarkKey.Mint(BenchmarkKey.Load(_keys), TimeSpan.FromHours(2));
         _cancellationToken = cancellationToken;
     }
 
@@ -86,7 +92,14 @@ public sealed class BenchmarkRun
             return $"{_results.MassTransit.PerSecond:N0} messages/s";
         });
 
-        using var services = new Services(_options.Intake, _options.Counselling, _options.Training, _options.Reporting);
+        await PhaseAsync(Phases.TokenValidation, async () =>
+        {
+            var t = _results.TokenValidation = await Task.Run(() => TokenValidationBaseline.RunAsync(
+                Path.Combine(_keys, BenchmarkKey.JwksFile), BenchmarkKey.Issuer, BenchmarkKey.Audience, _token, _options.Validations, _cancellationToken));
+            return $"{t.CostUs:0.0} µs CPU per authentication ({t.PerSecond:N0}/s on one core), token handler alone {t.HandlerCpuUs:0.0} µs, RS256 verify {t.RsaVerifyCpuUs:0.0} µs";
+        });
+
+        using var services = new Services(_options.Intake, _options.Counselling, _options.Training, _options.Reporting, _token);
 
         // What Reporting shows before anything is posted (nothing, on the run's fresh backend);
         // every later expectation is this plus what was posted since, so each is exact.

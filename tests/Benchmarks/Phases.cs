@@ -6,6 +6,7 @@ public static class Phases
     public const string Copy = "baseline: PostgreSQL COPY";
     public const string Marten = "baseline: Marten appends";
     public const string MassTransit = "baseline: MassTransit";
+    public const string TokenValidation = "baseline: token validation";
     public const string WarmUp = "warm-up: first requests (cold)";
     public const string EndToEnd = "end-to-end drain";
     public const string Single = "single-event posts";

@@ -2,7 +2,8 @@ using Reintegration.Benchmarks;
 using Reintegration.Benchmarks.Setup;
 
 // Commands: "run" measures and writes the report; "backend create|drop" gives build/bench.sh a
-// database and vhost of its own without needing psql or curl on the machine.
+// database and vhost of its own without needing psql or curl on the machine; "keys" a signing
+// key of its own for the services to trust (they run as Production and refuse the development key).
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -27,6 +28,13 @@ try
 
         case ["backend", "drop", var name]:
             await IsolatedBackend.FromEnvironment(name).DropAsync(cancel.Token);
+            return 0;
+
+        case ["keys", var directory]:
+            var jwks = BenchmarkKey.Write(directory);
+            Console.WriteLine($"BENCH_AUTH_ISSUER='{BenchmarkKey.Issuer}'");
+            Console.WriteLine($"BENCH_AUTH_AUDIENCE='{BenchmarkKey.Audience}'");
+            Console.WriteLine($"BENCH_AUTH_JWKS='{Path.GetFullPath(jwks).Replace("'", "'\\''")}'");
             return 0;
 
         case ["-h" or "--help" or "help"]:

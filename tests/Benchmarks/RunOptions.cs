@@ -17,6 +17,7 @@ public sealed record RunOptions
     public string? Logs { get; init; }
     public string Commit { get; init; } = "unknown";
     public string Backend { get; init; } = "?";
+    public string? Keys { get; init; }
 
     public int CopyRows { get; init; } = 200_000;
     public int MartenEvents { get; init; } = 20_000;
@@ -31,6 +32,7 @@ public sealed record RunOptions
     public int EndToEndReturnees { get; init; } = 3_000;
     public int SingleRate { get; init; } = 100;
     public int SingleSeconds { get; init; } = 20;
+    public int Validations { get; init; } = 20_000;
 
     public const string Usage = """
         Reintegration.Benchmarks run [options]       (build/bench.sh runs it; writes docs/benchmarks.md)
@@ -40,14 +42,21 @@ public sealed record RunOptions
           --output PATH          the markdown report (docs/benchmarks.md)
           --commit TEXT          the commit measured, for the report
           --backend NAME         the run's database and vhost, for the report
+          --keys DIR             the benchmark's signing key, written by "keys DIR" and trusted by the services (required)
           --copy-rows N (200000) --marten-events N (20000) --bus-messages N (20000)
           --batch-registrations N (10000 per concurrency level) --batch-seconds N (30: no new batch after)
           --e2e-returnees N (3000) --single-rate N (100/s) --single-seconds N (20)
+          --validations N (20000 token validations of each kind, after a warm-up of at least 2 s)
           Reads ConnectionStrings__Postgres and ConnectionStrings__RabbitMq: the run's own database and vhost.
 
         Reintegration.Benchmarks backend create|drop NAME
           Creates (printing shell assignments BENCH_POSTGRES=... BENCH_RABBITMQ=...) or drops a database and a
           RabbitMQ vhost named NAME, from ConnectionStrings__Postgres, ConnectionStrings__RabbitMq, RabbitMq__ManagementUrl.
+
+        Reintegration.Benchmarks keys DIR
+          Writes a new signing key of the benchmark's own (DIR/bench-signing-key.pem, DIR/bench-jwks.json, kid
+          bench-<hex>, issuer urn:reintegration:benchmark) and prints shell assignments BENCH_AUTH_ISSUER=...
+          BENCH_AUTH_AUDIENCE=... BENCH_AUTH_JWKS=... for the services' Auth__Issuer, Auth__Audience, Auth__SigningKeysFile.
 
         Exit code: 0 every phase ran and every result was right; 1 something was functionally wrong
         (a rejection, a wrong figure, a lost message); 2 bad options or set-up. Slowness never fails it.
@@ -76,6 +85,7 @@ public sealed record RunOptions
                 "--logs" => options with { Logs = Value() },
                 "--commit" => options with { Commit = Value() },
                 "--backend" => options with { Backend = Value() },
+                "--keys" => options with { Keys = Value() },
                 "--copy-rows" => options with { CopyRows = Number() },
                 "--marten-events" => options with { MartenEvents = Number() },
                 "--bus-messages" => options with { BusMessages = Number() },
@@ -84,10 +94,13 @@ public sealed record RunOptions
                 "--e2e-returnees" => options with { EndToEndReturnees = Number() },
                 "--single-rate" => options with { SingleRate = Number() },
                 "--single-seconds" => options with { SingleSeconds = Number() },
+                "--validations" => options with { Validations = Number() },
                 _ => throw new FormatException($"Unknown option {name}."),
             };
         }
 
+        if (options.Keys is null)
+            throw new FormatException("--keys DIR is required: the services trust only the key \"keys DIR\" wrote there.");
         return options;
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Reintegration.PartnerSimulator.CloudEvents;
 using Reintegration.PartnerSimulator.Generation;
 using Reintegration.PartnerSimulator.Posting;
@@ -30,6 +31,22 @@ internal static class Program
         {
             Console.WriteLine(CommandLine.Usage);
             return Ok;
+        }
+
+        // Before generating anything: a run that cannot authenticate should say so at once.
+        string? token = null;
+        if (!options.DryRun)
+        {
+            try
+            {
+                (token, var origin) = AccessToken.Resolve(options);
+                Console.WriteLine($"Access token: {origin}.");
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return BadOptions;
+            }
         }
 
         // The clock is read here, never inside the generator: it only caps a window that would
@@ -68,7 +85,7 @@ internal static class Program
 
         try
         {
-            return options.DryRun ? DryRun(programme, now) : await PostAsync(options, programme, plan, cancel.Token);
+            return token is null ? DryRun(programme, now) : await PostAsync(options, token, programme, plan, cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -92,11 +109,17 @@ internal static class Program
         return Rejected;
     }
 
-    private static async Task<int> PostAsync(CommandLine options, Programme programme, PostingPlan plan, CancellationToken cancellationToken)
+    private static async Task<int> PostAsync(CommandLine options, string token, Programme programme, PostingPlan plan, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        // Every request carries the token: the posts and the indicator polls alike.
         HttpClient Client(Uri baseAddress, TimeSpan timeout) =>
-            new(handler, disposeHandler: false) { BaseAddress = baseAddress, Timeout = timeout };
+            new(handler, disposeHandler: false)
+            {
+                BaseAddress = baseAddress,
+                Timeout = timeout,
+                DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+            };
 
         // A full batch can take a while on a cold service; a stuck one should still end the run.
         using var intake = Client(options.Intake, TimeSpan.FromMinutes(5));
@@ -115,6 +138,10 @@ internal static class Program
         catch (PartnerPostException e)
         {
             Console.Error.WriteLine(e.Message);
+            if (e.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
+                Console.Error.WriteLine(
+                    "The service refused the access token: a minted development key is trusted only by services in Development started by build/run.sh; otherwise pass --token with one from the deployment's identity provider (scopes events:write reports:read, sources " +
+                    string.Join(", ", PartnerSources.Posting) + ").");
             return ContractBroken;
         }
         catch (HttpRequestException e)

@@ -11,6 +11,7 @@ public static class MarkdownReport
     private const double BatchTargetShare = 0.30;
     private const double EndToEndTarget = 2_000;
     private const double SingleP99TargetMs = 50;
+    private const double TokenShareTarget = 0.05;
 
     public static string Write(RunResults r)
     {
@@ -25,6 +26,9 @@ public static class MarkdownReport
                       $"PostgreSQL connections: {r.PostgresConnection ?? "?"}.");
         md.AppendLine($"- The four services run from their Release build (environment Production) on their own database and RabbitMQ vhost (`{o.Backend}`), " +
                       "created for the run and dropped after it; the benchmark client runs on the same two cores.");
+        md.AppendLine("- Every request carries a bearer token, validated by the services as in any deployment: they trust a signing key of the benchmark's own " +
+                      "(a JWKS file of its public half, `Auth__SigningKeysFile`, issuer `urn:reintegration:benchmark`), written for the run by `keys`. " +
+                      "The per-caller rate limits are still applied, set high (`Limits__*`) by `build/bench.sh`: the benchmark is one caller sending what many field apps would.");
         // The load average counts this run's own processes too; what others used is "everything else".
         var capacity = r.Cpu.Sum(c => c.Usage.Wall.TotalSeconds) * Environment.ProcessorCount;
         var others = r.Cpu.Sum(c => c.Usage.Seconds.GetValueOrDefault(CpuUsage.Others));
@@ -48,6 +52,7 @@ public static class MarkdownReport
         Missed(md, r);
         Baselines(md, r);
         Scenarios(md, r);
+        TokenCost(md, r);
         Cpu(md, r);
         Memory(md, r);
         Logs(md, r);
@@ -74,6 +79,9 @@ public static class MarkdownReport
         }
 
         Row(md, $"MassTransit publish + consume, {r.Options.BusMessages:N0} messages", bus, "messages/s", null, null, "reference: 5k–7k messages/s", null);
+        if (r.TokenValidation is { } t)
+            md.AppendLine($"| Token validation, the services' JwtBearer authentication of one request, one core ({Us(t.CostUs)} CPU each) | {t.PerSecond:N0} authentications/s | " +
+                          $"RS256 verify alone: {Us(t.RsaVerifyCpuUs)} | — | | |");
 
         foreach (var (ingestion, catchUp) in r.Batches)
         {
@@ -82,6 +90,12 @@ public static class MarkdownReport
                 rate, "events/s", marten, "Marten batched", $"≥ {BatchTargetShare:P0} of Marten batched", marten is { } b ? rate >= BatchTargetShare * b : null);
             if (catchUp is not null)
                 md.AppendLine($"| … Reporting showed them all, after the last answer | {Sec(catchUp.Elapsed)} | — | — | | |");
+            if (r.TokenValidation is { } token)
+            {
+                var share = BatchesPerSecond(ingestion) * token.CostUs / 1e6;
+                md.AppendLine($"| … token validation's share of it (one per batch of {ingestion.BatchSize}: {BatchesPerSecond(ingestion):0.0} batches/s × {Us(token.CostUs)}) | " +
+                              $"{Pct(share)} | — | — | token validation ≤ {TokenShareTarget:P0} of batch ingestion throughput | {Verdict(share <= TokenShareTarget)} |");
+            }
         }
 
         if (r.EndToEnd is { } e)
@@ -95,6 +109,8 @@ public static class MarkdownReport
                           $"{Ms(s.Latency.P50)} / {Ms(s.Latency.P95)} / {Ms(s.Latency.P99)} / {Ms(s.Latency.Max)} | " +
                           $"{(commit is null ? "—" : $"one Marten commit p50 {Ms(commit.P50)}, p99 {Ms(commit.P99)}")} | " +
                           $"{(commit is null ? "—" : $"p99 ×{s.Latency.P99 / commit.P99:0.0}")} | p99 < {SingleP99TargetMs:0} ms | {Verdict(s.Latency.P99 < SingleP99TargetMs)} |");
+            if (r.TokenValidation is { } token)
+                md.AppendLine($"| … token validation in it: {Us(token.CostUs)} per request, of p50 / p99 | {Pct(token.CostUs / 1000 / s.Latency.P50)} / {Pct(token.CostUs / 1000 / s.Latency.P99)} | — | — | | |");
         }
 
         md.AppendLine();
@@ -110,6 +126,10 @@ public static class MarkdownReport
                 missed.Add(($"batch ingestion, {Posts(ingestion.Concurrency)}", Phases.Batch(ingestion.Concurrency)));
         if (r.EndToEnd is { } e && e.Events.PerSecond < EndToEndTarget) missed.Add(("end-to-end drain", Phases.EndToEnd));
         if (r.Single is { } s && s.Latency.P99 >= SingleP99TargetMs) missed.Add(("single-event p99", Phases.Single));
+        if (r.TokenValidation is { } t)
+            foreach (var (ingestion, _) in r.Batches)
+                if (BatchesPerSecond(ingestion) * t.CostUs / 1e6 > TokenShareTarget)
+                    missed.Add(($"token validation's share of batch ingestion, {Posts(ingestion.Concurrency)}", Phases.Batch(ingestion.Concurrency)));
         if (missed.Count == 0) return;
 
         md.AppendLine("Where a target was missed, this is where the CPU went during that phase (details below):").AppendLine();
@@ -138,6 +158,12 @@ public static class MarkdownReport
                           (r.Marten.Batched.PerSecond > 0 ? $"Batching is ×{m.Batched.PerSecond / m.OneEventPerCommit.PerSecond:0} faster." : ""));
         }
 
+        if (r.TokenValidation is { } t)
+            md.AppendLine($"- **Token validation**: the run's access token ({t.TokenBytes:N0} bytes, RS256) validated {t.Validations:N0} times one after another on one thread, " +
+                          $"after a warm-up of a tenth as many calls and at least 2 s (so the JIT's recompilation of hot code is not counted), with the services' own configuration (`TokenValidation` over the same JWKS file, issuer and audience): " +
+                          $"the whole authentication step as the services' middleware runs it (`AuthenticateAsync` through the JwtBearer handler, the catalogue's shape check included) " +
+                          $"**{Us(t.AuthenticateCpuUs)} of CPU** per request ({Us(t.AuthenticateWallUs)} wall clock; medians of 10 rounds taking turns with the two below, CPU time of the measuring thread), **{t.PerSecond:N0} per second on one core**; " +
+                          $"the token handler alone (`ValidateTokenAsync`) {Us(t.HandlerCpuUs)} CPU ({Us(t.HandlerWallUs)} wall); one RS256 signature verification alone {Us(t.RsaVerifyCpuUs)}. See *Token validation* below for its share of each phase.");
         if (r.MassTransit is { } b)
             md.AppendLine($"- **MassTransit over RabbitMQ**: {b.Count:N0} small messages published in pages of {r.Options.BusPage} (each page concurrently, publisher confirms on), " +
                           $"consumed by a counting consumer (prefetch 64, 16 concurrent, one message at a time), until the last was consumed: {Sec(b.Elapsed)}, **{b.PerSecond:N0} messages/s**.");
@@ -195,6 +221,50 @@ public static class MarkdownReport
 
         md.AppendLine();
     }
+
+    /// <summary>What token validation costs each phase that ran with it: its rate × the cost of one validation.</summary>
+    private static void TokenCost(StringBuilder md, RunResults r)
+    {
+        if (r.TokenValidation is not { } t) return;
+        md.AppendLine("## Token validation").AppendLine();
+        md.AppendLine("The services have no way to switch token validation off, by design: there is no bypass to measure \"without\" against. " +
+                      "So its cost is measured on its own, in the same run, with the services' exact configuration (*Baselines* above), and set against the request rate of each phase " +
+                      $"that ran with it: share = requests per second × seconds per validation ({Us(t.CostUs)} of CPU, the whole JwtBearer authentication step), the part of one core's time " +
+                      "the phase spent validating tokens. With one request at a time, each waits for its validation, so without it throughput could be at most 1 / (1 − share) times the measured one; " +
+                      "with several in flight, on two shared cores, share is still the CPU time validation takes from everything else. " +
+                      "Validation runs once per request, whatever the request holds: a batch of 500 events pays for it once. " +
+                      "The services validated on cores busy with everything else, so their own cost per validation may be somewhat higher than this quiet-thread figure.").AppendLine();
+        md.AppendLine("| phase | requests/s | share of the phase (one core) | added per request | against the answer time p50 / p99 | of Intake's CPU per request |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (i, _) in r.Batches)
+        {
+            var rate = BatchesPerSecond(i);
+            md.AppendLine($"| {Phases.Batch(i.Concurrency)}, batches of {i.BatchSize} | {rate:0.0} | **{Pct(rate * t.CostUs / 1e6)}** (≤ {TokenShareTarget:P0}: {Verdict(rate * t.CostUs / 1e6 <= TokenShareTarget)}) | " +
+                          $"{Us(t.CostUs)} ({Us(t.CostUs / i.BatchSize)} per event) | {Pct(t.CostUs / 1000 / i.BatchLatency.P50)} / {Pct(t.CostUs / 1000 / i.BatchLatency.P99)} | " +
+                          $"{OfIntake(r, Phases.Batch(i.Concurrency), i.BatchLatency.Count, t.CostUs)} |");
+        }
+
+        if (r.Single is { } s)
+        {
+            var rate = s.Sent / s.Answered.TotalSeconds;
+            md.AppendLine($"| {Phases.Single}, one event each | {rate:0} | {Pct(rate * t.CostUs / 1e6)} | {Us(t.CostUs)} | " +
+                          $"{Pct(t.CostUs / 1000 / s.Latency.P50)} / {Pct(t.CostUs / 1000 / s.Latency.P99)} (p50 {Ms(s.Latency.P50)}, p99 {Ms(s.Latency.P99)}) | " +
+                          $"{OfIntake(r, Phases.Single, s.Sent, t.CostUs)} |");
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>Validation's part of the CPU Intake spent per request in a phase (its CPU seconds over the phase ÷ requests).</summary>
+    private static string OfIntake(RunResults r, string phase, int requests, double costUs)
+    {
+        if (requests == 0 || r.Cpu.FirstOrDefault(c => c.Phase == phase).Usage is not { } usage || !usage.Seconds.TryGetValue("Intake", out var seconds) || seconds <= 0)
+            return "?";
+        var perRequestUs = seconds * 1e6 / requests;
+        return $"{Pct(costUs / perRequestUs)} of {Us(perRequestUs)}";
+    }
+
+    private static double BatchesPerSecond(BatchIngestion.Result i) => i.BatchLatency.Count / i.Events.Elapsed.TotalSeconds;
 
     private static void Cpu(StringBuilder md, RunResults r)
     {
@@ -272,6 +342,8 @@ public static class MarkdownReport
 
     private static string Verdict(bool? met) => met switch { true => "met", false => "**missed**", null => "" };
     private static string Posts(int concurrency) => concurrency == 1 ? "one post at a time" : $"{concurrency} posts in flight";
+    private static string Us(double us) => double.IsNaN(us) ? "?" : us.ToString(us < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture) + " µs";
+    private static string Pct(double share) => double.IsNaN(share) || double.IsInfinity(share) ? "?" : share.ToString(share < 0.001 ? "0.000 %" : share < 0.1 ? "0.00 %" : "0.0 %", CultureInfo.InvariantCulture);
     private static string Ms(double ms) => double.IsNaN(ms) ? "?" : ms.ToString(ms < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " ms";
     private static string Sec(TimeSpan t) => t.TotalSeconds.ToString(t.TotalSeconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " s";
     private static string Mib(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0:N0} MiB" : "?";

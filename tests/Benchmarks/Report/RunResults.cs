@@ -16,6 +16,7 @@ public sealed class RunResults
     public Throughput? Copy { get; set; }
     public MartenAppendBaseline.Result? Marten { get; set; }
     public Throughput? MassTransit { get; set; }
+    public TokenValidationBaseline.Result? TokenValidation { get; set; }
 
     public EndToEndDrain.Result? WarmUp { get; set; }
     public List<(BatchIngestion.Result Ingestion, ReportingWatch.Result? CatchUp)> Batches { get; } = [];

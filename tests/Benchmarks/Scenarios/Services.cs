@@ -9,16 +9,17 @@ namespace Reintegration.Benchmarks.Scenarios;
 /// <summary>
 /// HTTP clients for the four running services. One pooled handler per service, with as many
 /// connections as the open-loop phase needs, so that the client never queues a request behind
-/// another one and calls that the service's latency.
+/// another one and calls that the service's latency. Every request carries the run's bearer
+/// token, as a partner system's would.
 /// </summary>
 public sealed class Services : IDisposable
 {
-    public Services(Uri intake, Uri counselling, Uri training, Uri reporting)
+    public Services(Uri intake, Uri counselling, Uri training, Uri reporting, string token)
     {
-        Intake = Client(intake);
-        Counselling = Client(counselling);
-        Training = Client(training);
-        Reporting = Client(reporting);
+        Intake = Client(intake, token);
+        Counselling = Client(counselling, token);
+        Training = Client(training, token);
+        Reporting = Client(reporting, token);
     }
 
     public HttpClient Intake { get; }
@@ -57,11 +58,12 @@ public sealed class Services : IDisposable
         Reporting.Dispose();
     }
 
-    private static HttpClient Client(Uri baseAddress) =>
+    private static HttpClient Client(Uri baseAddress, string token) =>
         new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 512 })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(100),
+            DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token) },
         };
 }
 

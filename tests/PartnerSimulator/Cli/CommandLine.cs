@@ -16,6 +16,8 @@ internal sealed record CommandLine
     public DateOnly Start { get; init; } = new(2026, 1, 5);
     public int Concurrency { get; init; } = 1;
     public int PollSeconds { get; init; } = 60;
+    public string? Token { get; init; }
+    public string? RunDirectory { get; init; }
     public bool DryRun { get; init; }
     public bool Help { get; init; }
 
@@ -35,12 +37,18 @@ internal sealed record CommandLine
           --start YYYY-MM-DD  first day of activity    (default 2026-01-05)
           --concurrency N     posts in flight per service (default 1: strictly in order)
           --poll-seconds N    how long to wait for Reporting (default 60; 0 skips)
+          --token TOKEN       access token sent as "Authorization: Bearer" on every request
+                              (default: $PARTNER_TOKEN; without either, one minted with the
+                              development key of build/run.sh, see --run-dir)
+          --run-dir DIR       where build/run.sh keeps dev-signing-key.pem and dev-jwks.json
+                              (default: the .run folder next to Reintegration.slnx, found by
+                              walking up from the current directory)
           --dry-run           generate and print counts and sample events; no HTTP
           --help              this text
 
         Exit code: 0 when nothing was rejected, 1 when something was (or, with --dry-run, when an
-        event breaks the catalogue), 2 on bad options, 3 when a service broke the contract or
-        could not be reached.
+        event breaks the catalogue), 2 on bad options or no access token, 3 when a service broke
+        the contract (a refused token included) or could not be reached.
         """;
 
     /// <summary>Parses <c>--name value</c> and <c>--name=value</c>; throws <see cref="FormatException"/> with a message for people.</summary>
@@ -70,6 +78,8 @@ internal sealed record CommandLine
                 "--start" => options with { Start = Day(name, Value()) },
                 "--concurrency" => options with { Concurrency = Number(name, Value(), 1, 64) },
                 "--poll-seconds" => options with { PollSeconds = Number(name, Value(), 0) },
+                "--token" => options with { Token = NonEmpty(name, Value()) },
+                "--run-dir" => options with { RunDirectory = NonEmpty(name, Value()) },
                 "--dry-run" => options with { DryRun = true },
                 "--help" or "-h" or "-?" => options with { Help = true },
                 _ => throw new FormatException($"Unknown option {args[i]}."),
@@ -97,6 +107,9 @@ internal sealed record CommandLine
             : throw new FormatException(max == int.MaxValue
                 ? $"{name}: '{value}' is not a whole number, {min} or more."
                 : $"{name}: '{value}' is not a whole number from {min} to {max}.");
+
+    private static string NonEmpty(string name, string value) =>
+        string.IsNullOrWhiteSpace(value) ? throw new FormatException($"{name} needs a value.") : value.Trim();
 
     private static DateOnly Day(string name, string value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)

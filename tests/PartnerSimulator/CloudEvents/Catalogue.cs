@@ -22,6 +22,13 @@ public static class PartnerSources
 
     /// <summary>A partner a returnee may allow to see identifying data (consent.dataSharing).</summary>
     public const string UnAgency = "urn:partner:un-agency";
+
+    /// <summary>
+    /// Every source the simulator posts events as: the generator uses no other (the catalogue
+    /// check says so), and a token for the simulator must speak for all of them (its
+    /// <c>sources</c> claim), or the services refuse the events as another partner's.
+    /// </summary>
+    public static IReadOnlyList<string> Posting { get; } = [NgoFieldApp, UnAgencyTraining];
 }
 
 /// <summary>Reference codes, exactly as the catalogue lists them.</summary>

@@ -93,6 +93,7 @@ public static partial class ContractCheck
         if (id is null || id.Length is < 1 or > 128) fail("id is not 1–128 characters");
         var source = Str(e, "source");
         if (string.IsNullOrEmpty(source) || !Uri.TryCreate(source, UriKind.RelativeOrAbsolute, out _)) fail("source is not a URI reference");
+        else if (!PartnerSources.Posting.Contains(source)) fail($"source '{source}' is not in PartnerSources.Posting, so the simulator's token would not speak for it");
         if (id is not null && source is not null && !ids.Add((source, id))) fail("id is not unique for its source");
         if (Str(e, "type") is not (EventTypes.ReturneeRegistered or EventTypes.SessionHeld or EventTypes.AwarenessEventHeld))
             fail($"unknown type {Str(e, "type")}");
