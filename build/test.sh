@@ -61,6 +61,8 @@ fi
 # The CloudEvents SDK interop test posts with the JavaScript SDK from this folder's lock file.
 INTEROP=tests/Reintegration.IntegrationTests/Interop
 if [[ ! -f $INTEROP/node_modules/.package-lock.json || $INTEROP/package-lock.json -nt $INTEROP/node_modules/.package-lock.json ]]; then
+	# A fresh Debian machine may have no Node.js: Debian's own packages are enough for npm ci.
+	command -v npm >/dev/null 2>&1 || _infra_apt_install nodejs npm
 	if command -v npm >/dev/null 2>&1; then
 		echo "== npm ci ($INTEROP)"
 		npm ci --prefix "$INTEROP" --no-audit --no-fund >/dev/null ||

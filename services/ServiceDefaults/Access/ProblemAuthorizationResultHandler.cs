@@ -35,6 +35,8 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
 
     private static string WhyRefused(HttpContext context) => context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure switch
     {
+        null when context.Request.Headers.Authorization.Count > 0 =>
+            "The Authorization header holds no bearer token this deployment can read: send Authorization: Bearer <a signed JWT>.",
         null => "Send an access token from this deployment's identity provider: Authorization: Bearer <token>.",
         TokenShapeException shape => shape.Message,
         SecurityTokenExpiredException => "The access token has expired; get a new one.",

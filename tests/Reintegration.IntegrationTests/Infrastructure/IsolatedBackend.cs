@@ -40,6 +40,47 @@ public sealed class IsolatedBackend : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Every row of every table of every schema of this database, as text (for scans of what is stored).</summary>
+    public async Task<IReadOnlyList<(string Table, string Row)>> AllRowsAsync()
+    {
+        await using var connection = new NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
+            "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+
+        var rows = new List<(string, string)>();
+        foreach (var table in tables)
+        {
+            await using var select = new NpgsqlCommand($"select t::text from {table} t", connection);
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows.Add((table, reader.GetString(0)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The bodies of the messages waiting in every queue of this virtual host (left in place).</summary>
+    public async Task<IReadOnlyList<(string Queue, string Body)>> QueuedMessagesAsync()
+    {
+        using var management = Management();
+        var queues = System.Text.Json.Nodes.JsonNode.Parse(await management.GetStringAsync($"api/queues/{_name}"))!.AsArray();
+        var messages = new List<(string, string)>();
+        foreach (var queue in queues.Select(q => (string)q!["name"]!))
+        {
+            var response = await management.PostAsync($"api/queues/{_name}/{Uri.EscapeDataString(queue)}/get",
+                new StringContent("""{"count":10000,"ackmode":"reject_requeue_true","encoding":"auto"}""", Encoding.UTF8, "application/json"));
+            response.EnsureSuccessStatusCode();
+            foreach (var message in System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray())
+                messages.Add((queue, (string)message!["payload"]!));
+        }
+
+        return messages;
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var management = Management();
