@@ -26,16 +26,23 @@ public sealed class RegisterReturnee : CloudEventHandler<RegistrationData, Retur
     /// <summary>A partner reference names one returnee within its source.</summary>
     protected override IReadOnlyList<UniqueClaim> Claims(CloudEventEnvelope envelope, ReturneeRegistered registered) =>
     [
-        new($"partner-reference|{envelope.Source}|{registered.PartnerReference}", envelope.Subject)
+        new(PartnerReferenceClaimId(envelope.Source, registered.PartnerReference), envelope.Subject)
         {
             ConflictDetail = $"Partner reference '{registered.PartnerReference}' of '{envelope.Source}' already names another returnee.",
         },
     ];
 
+    /// <summary>
+    /// The id of the claim that a partner reference names one returnee within its source: the one
+    /// place that builds it (ingestion claims it, desk search looks it up).
+    /// </summary>
+    public static string PartnerReferenceClaimId(string source, string partnerReference) => $"partner-reference|{source}|{partnerReference}";
+
     public override Decision Decide(IStreamStates states, CloudEventEnvelope envelope, ReturneeRegistered registered)
     {
         var state = states.Get<ReturneeCase>(envelope.Subject);
         if (state is null) return Decision.Append(registered);
+        if (state.Erased is not null) return Decision.Forbidden($"Returnee {envelope.Subject} withdrew consent to data processing: nothing more about them is accepted.");
 
         // The same registration sent again under a new event id adds nothing; other details contradict it.
         return state.RegistrationFingerprint == ReturneeCase.Fingerprint(registered)
