@@ -1,7 +1,15 @@
+using JasperFx.Events.Projections;
 using Reintegration.Intake;
 using Reintegration.Intake.Audit;
+using Reintegration.Intake.Closure;
+using Reintegration.Intake.Consent;
+using Reintegration.Intake.Desk;
+using Reintegration.Intake.Plans;
 using Reintegration.Intake.Publishing;
 using Reintegration.Intake.Registration;
+using Reintegration.Intake.Screening;
+using Reintegration.Intake.Search;
+using Reintegration.Intake.Surveys;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Ingestion;
@@ -14,20 +22,39 @@ builder.AddServiceDefaults(ServiceIdentity.Intake);
 builder.AddEventStore(typeof(IntakeService), store =>
     {
         store.Events.AddEventType<ReturneeRegistered>();
+        store.Events.AddEventType<ConsentUpdated>();
+        store.Events.AddEventType<ReturneeErased>();
+        store.Events.AddEventType<VulnerabilityScreened>();
+        store.Events.AddEventType<PlanAgreed>();
+        store.Events.AddEventType<SurveyRecorded>();
+        store.Events.AddEventType<CaseClosed>();
+        store.Events.AddEventType<CaseReopened>();
         store.Schema.For<IdentifyingRead>().Index(r => r.ReturneeId).Index(r => r.At);
+        store.Schema.For<DeskAnswer>();
+        store.Schema.For<ReturneeSummary>().Index(s => s.Region).Index(s => s.RegisteredAt);
+        store.Projections.Add(new ReturneeSummaryProjection(), ProjectionLifecycle.Async);
     })
     .PublishIntegrationEvents<IntakeIntegrationEvents>();
 builder.AddMessaging();
 builder.Services.AddSingleton<AuditLog>().AddHostedService<AuditLogStorage>();
-builder.Services.AddPersonalDataProtection();
+builder.Services.AddPersonalDataProtection()
+    .EraseWithReturnee<DeskAnswer>(a => a.ReturneeId);
 builder.Services.AddCloudEventIngestion()
-    .AddCloudEventHandler<RegisterReturnee>();
+    .AddCloudEventHandler<RegisterReturnee>()
+    .AddCloudEventHandler<UpdateConsent>()
+    .AddCloudEventHandler<ScreenVulnerability>()
+    .AddCloudEventHandler<AgreePlan>()
+    .AddCloudEventHandler<RecordSurvey>()
+    .AddCloudEventHandler<CloseCase>()
+    .AddCloudEventHandler<ReopenCase>();
 
 var app = builder.Build();
 
 app.MapServiceDefaults();
 app.MapCloudEventIngestion();
 app.MapDeskRegistration();
+app.MapCaseWrites();
+app.MapReturneeSearch();
 app.MapAudit();
 
 app.Run();

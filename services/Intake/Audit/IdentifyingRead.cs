@@ -9,4 +9,7 @@ public sealed record IdentifyingRead(Guid Id, DateTimeOffset At, string Subject,
 {
     public const string Read = "read";
     public const string Registered = "registered";
+
+    /// <summary>A desk write on the case (consent, screening, plan, survey, closure, reopening) answered with the identifying view.</summary>
+    public const string Updated = "updated";
 }

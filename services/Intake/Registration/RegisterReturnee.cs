@@ -27,13 +27,18 @@ public sealed class RegisterReturnee(IBlindIndex blindIndex) : CloudEventHandler
     /// <summary>A partner reference names one returnee within its source; the claim holds its keyed hash, never the reference.</summary>
     protected override IReadOnlyList<UniqueClaim> Claims(CloudEventEnvelope envelope, Registration registration) =>
     [
-        new(PartnerReferenceClaimId(envelope.Source, registration.Identity.PartnerReference), envelope.Subject)
+        new(PartnerReferenceClaimId(blindIndex, envelope.Source, registration.Identity.PartnerReference), envelope.Subject)
         {
             ConflictDetail = $"This partner reference of '{envelope.Source}' already names another returnee.",
         },
     ];
 
-    public string PartnerReferenceClaimId(string source, string partnerReference) =>
+    /// <summary>
+    /// The id of the claim that a partner reference names one returnee within its source: the one
+    /// place that builds it (ingestion claims it, desk search looks it up). A keyed hash of the
+    /// reference, never the reference.
+    /// </summary>
+    public static string PartnerReferenceClaimId(IBlindIndex blindIndex, string source, string partnerReference) =>
         $"partner-reference|{source}|{blindIndex.Of(source + "\n" + partnerReference)}";
 
     public override Decision Decide(IStreamStates states, CloudEventEnvelope envelope, Registration registration)
@@ -43,6 +48,7 @@ public sealed class RegisterReturnee(IBlindIndex blindIndex) : CloudEventHandler
         var registered = registration.SealedWith(key);
         var state = states.Get<ReturneeCase>(envelope.Subject);
         if (state is null) return Decision.Append(registered);
+        if (state.Erased is not null) return Decision.Forbidden($"Returnee {envelope.Subject} withdrew consent to data processing: nothing more about them is accepted.");
 
         // The same registration sent again under a new event id adds nothing; other details contradict it.
         return state.RegistrationFingerprint == ReturneeCase.Fingerprint(registered)

@@ -118,7 +118,7 @@ public sealed class IngestionPipeline(
             new KeyRing((await keys).ToDictionary(k => k.Id), protects: protection is not null));
     }
 
-    private static void Stage(IDocumentSession session, DecidedBatch decided, DateTimeOffset now)
+    private void Stage(IDocumentSession session, DecidedBatch decided, DateTimeOffset now)
     {
         foreach (var (stream, (loadedVersion, events)) in decided.Appends)
         {
@@ -137,6 +137,7 @@ public sealed class IngestionPipeline(
         {
             session.Store(new PersonalDataKey(erased, null, now));
             session.DeleteWhere<UniqueClaim>(c => c.Owner == erased);
+            foreach (var step in protection?.ErasureSteps ?? []) step.Stage(session, erased);
         }
     }
 }

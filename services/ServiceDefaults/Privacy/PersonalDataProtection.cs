@@ -12,8 +12,11 @@ namespace Reintegration.ServiceDefaults.Privacy;
 /// makes lookups of identifying values (a partner reference, a name for possible duplicates)
 /// keyed hashes instead of plain text or plain SHA-256.
 /// </summary>
-public sealed class PersonalDataProtection(IDocumentStore store) : IHostedService, IBlindIndex
+public sealed class PersonalDataProtection(IDocumentStore store, IEnumerable<ErasureStep> erasureSteps) : IHostedService, IBlindIndex
 {
+    /// <summary>What else goes when a returnee is erased, in the same commit (a service's own records keyed to them).</summary>
+    public IReadOnlyList<ErasureStep> ErasureSteps { get; } = erasureSteps.ToList();
+
     /// <summary>
     /// The key store row of the blind-index key: a fixed id no partner would choose for a returnee
     /// (not the empty UUID, for which Marten makes up a new id on insert).
@@ -57,8 +60,20 @@ public sealed class PersonalDataProtection(IDocumentStore store) : IHostedServic
         (await session.LoadAsync<PersonalDataKey>(returnee, cancellationToken))?.Key;
 }
 
+/// <summary>Deletes a service's own records about an erased returnee, staged in the erasure's session.</summary>
+public sealed record ErasureStep(Action<IDocumentSession, Guid> Stage);
+
 public static class PersonalDataProtectionExtensions
 {
+    /// <summary>Documents of <typeparamref name="T"/> about the erased returnee are deleted with the erasure.</summary>
+    public static IServiceCollection EraseWithReturnee<T>(this IServiceCollection services, System.Linq.Expressions.Expression<Func<T, Guid>> returnee) where T : notnull
+    {
+        var id = returnee.Compile();
+        return services.AddSingleton(new ErasureStep((session, erased) =>
+            session.DeleteWhere(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
+                System.Linq.Expressions.Expression.Equal(returnee.Body, System.Linq.Expressions.Expression.Constant(erased)), returnee.Parameters))));
+    }
+
     /// <summary>The service holds identifying data: seal it per returnee (see <see cref="PersonalDataProtection"/>).</summary>
     public static IServiceCollection AddPersonalDataProtection(this IServiceCollection services)
     {

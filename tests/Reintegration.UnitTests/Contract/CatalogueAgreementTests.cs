@@ -1,6 +1,11 @@
 using System.Text.RegularExpressions;
 using Reintegration.Counselling.Sessions;
+using Reintegration.Intake.Closure;
+using Reintegration.Intake.Consent;
+using Reintegration.Intake.Plans;
 using Reintegration.Intake.Registration;
+using Reintegration.Intake.Screening;
+using Reintegration.Intake.Surveys;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Ingestion;
 using Reintegration.ServiceDefaults.Reference;
@@ -27,6 +32,14 @@ public sealed partial class CatalogueAgreementTests
     public void Return_types_are_the_catalogues() => Assert.Equal(CodesOn("`returnType`", "`consent`"), Sorted(RegistrationRules.ReturnTypes));
 
     [Fact]
+    public void Vulnerabilities_plan_dimensions_and_closure_reasons_are_the_catalogues()
+    {
+        Assert.Equal(CodesOn("`vulnerabilities`: list of", "`urgentCareNeeded`"), Sorted(ScreeningRules.Vulnerabilities));
+        Assert.Equal(CodesOn("`dimension`:", "`description`"), Sorted(PlanRules.Dimensions));
+        Assert.Equal(CodesOn("case-closed.v1`** — `reason`:", "Activity dated"), Sorted(ClosureRules.Reasons));
+    }
+
+    [Fact]
     public void Session_formats_modalities_and_interventions_are_the_catalogues()
     {
         Assert.Equal(CodesOn("`format`:", "`modality`"), Sorted(SessionRules.Formats));
@@ -44,6 +57,12 @@ public sealed partial class CatalogueAgreementTests
 
     [Theory]
     [InlineData(typeof(RegisterReturnee), "intake")]
+    [InlineData(typeof(UpdateConsent), "intake")]
+    [InlineData(typeof(ScreenVulnerability), "intake")]
+    [InlineData(typeof(AgreePlan), "intake")]
+    [InlineData(typeof(RecordSurvey), "intake")]
+    [InlineData(typeof(CloseCase), "intake")]
+    [InlineData(typeof(ReopenCase), "intake")]
     [InlineData(typeof(RecordSession), "counselling")]
     [InlineData(typeof(RecordAwarenessEvent), "training")]
     public void Each_handled_type_is_in_the_catalogue_and_owned_by_its_service(Type handlerType, string service)

@@ -42,7 +42,7 @@ public sealed class RegisteringAReturneeTests
         var claim = Assert.Single(prepared.Pending!.Claims);
 
         Assert.StartsWith($"partner-reference|{Envelopes.Source}|", claim.Id);
-        Assert.Equal(Handler.PartnerReferenceClaimId(Envelopes.Source, "NGO-BKO-0042"), claim.Id);
+        Assert.Equal(RegisterReturnee.PartnerReferenceClaimId(TestKeys.BlindIndex, Envelopes.Source, "NGO-BKO-0042"), claim.Id);
         Assert.DoesNotContain("NGO-BKO-0042", claim.Id);
         Assert.DoesNotContain("NGO-BKO-0042", claim.ConflictDetail);
         Assert.Equal(_returnee, claim.Owner);

@@ -4,7 +4,12 @@ using JasperFx.Events;
 using Reintegration.Counselling.Publishing;
 using Reintegration.Counselling.Sessions;
 using Reintegration.Intake.Publishing;
+using Reintegration.Intake.Closure;
+using Reintegration.Intake.Consent;
+using Reintegration.Intake.Plans;
 using Reintegration.Intake.Registration;
+using Reintegration.Intake.Screening;
+using Reintegration.Intake.Surveys;
 using Reintegration.ServiceDefaults.Ingestion;
 using Reintegration.UnitTests.Intake;
 
@@ -33,6 +38,38 @@ public sealed class IntegrationEventsCarryNoPersonalDataTests
 
         Assert.Contains(registered.ReturneeId.ToString(), wire);
         foreach (var personal in new[] { "Mariam", "Ke\\u00EFta", "Keïta", "+22376543210", "Commune IV", "NGO-SECRET-77", "2001-01-15", "dateOfBirth", "phone" })
+            Assert.DoesNotContain(personal, wire, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static TheoryData<object> CaseEvents()
+    {
+        var returnee = Guid.NewGuid();
+        var at = DateTimeOffset.UtcNow;
+        const string source = "urn:partner:ngo-field-app";
+        return new TheoryData<object>
+        {
+            new ConsentUpdated(returnee, at, source, null, false, null, ["urn:partner:SHARED-WITH-77"],
+                new ConsentGiven(true, false, true, ["urn:partner:SHARED-WITH-77"])),
+            new ConsentUpdated(returnee, at, source, false, null, null, null, new ConsentGiven(false, true, true, ["urn:partner:SHARED-WITH-77"])),
+            new ReturneeErased(returnee, at),
+            new VulnerabilityScreened(returnee, at, source, ["survivor-of-trafficking"], true),
+            new PlanAgreed(returnee, at, source, [new Goal("economic", "Tailoring shop with Oumou SECRET-GOAL in Kati")]),
+            new SurveyRecorded(returnee, at, source, 0.25m, 0.5m, 0.75m, 0.5m),
+            new CaseClosed(returnee, at, source, "deceased"),
+            new CaseReopened(returnee, at, source, "Came back after SECRET-REASON with her uncle"),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseEvents))]
+    public void Each_case_event_is_published_with_the_returnee_id_and_no_free_text_source_or_sharing_list(object domainEvent)
+    {
+        var committed = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(domainEvent.GetType()), domainEvent)!;
+
+        var wire = Wire(new IntakeIntegrationEvents().ToIntegrationEvent(committed));
+
+        Assert.Contains(((dynamic)domainEvent).ReturneeId.ToString(), wire);
+        foreach (var personal in new[] { "SECRET", "Oumou", "urn:partner", "description", "dataSharing" })
             Assert.DoesNotContain(personal, wire, StringComparison.OrdinalIgnoreCase);
     }
 

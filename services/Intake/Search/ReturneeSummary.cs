@@ -1,0 +1,46 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Reintegration.Intake.Closure;
+using Reintegration.Intake.Consent;
+using Reintegration.Intake.Registration;
+using Reintegration.Intake.Screening;
+
+namespace Reintegration.Intake.Search;
+
+/// <summary>
+/// A returnee as desk search filters them: pseudonymous facts only (no name, no partner reference,
+/// nothing the key store would need to erase), kept by an async projection.
+/// </summary>
+public sealed record ReturneeSummary(
+    Guid Id, string Sex, string AgeGroup, string Region, string ReturnedFrom, DateOnly ArrivalDate, string ReturnType, DateTimeOffset RegisteredAt)
+{
+    public string Status { get; init; } = CaseView.Open;
+    public IReadOnlyList<string> Vulnerabilities { get; init; } = [];
+    public DateTimeOffset? ScreenedAt { get; init; }
+    public bool Erased { get; init; }
+}
+
+public sealed class ReturneeSummaryProjection : SingleStreamProjection<ReturneeSummary, Guid>
+{
+    public ReturneeSummaryProjection()
+    {
+        IncludeType<ReturneeRegistered>();
+        IncludeType<VulnerabilityScreened>();
+        IncludeType<CaseClosed>();
+        IncludeType<CaseReopened>();
+        IncludeType<ReturneeErased>();
+    }
+
+    public override ReturneeSummary? Evolve(ReturneeSummary? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
+    {
+        (null, ReturneeRegistered r) => new ReturneeSummary(id, r.Sex, r.AgeGroup, r.Region, r.ReturnedFrom, r.ArrivalDate, r.ReturnType, r.Time),
+        (null, _) => null,
+        // The latest screening by time is the current one, whatever order they arrived in.
+        (_, VulnerabilityScreened s) when snapshot.ScreenedAt is null || s.Time >= snapshot.ScreenedAt =>
+            snapshot with { Vulnerabilities = s.Vulnerabilities, ScreenedAt = s.Time },
+        (_, CaseClosed) => snapshot with { Status = CaseView.Closed },
+        (_, CaseReopened) => snapshot with { Status = CaseView.Open },
+        (_, ReturneeErased) => snapshot with { Erased = true },
+        _ => snapshot,
+    };
+}
