@@ -11,9 +11,16 @@ using Reintegration.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(ServiceIdentity.Counselling);
-builder.AddEventStore(typeof(CounsellingService), store => store.Events.AddEventTypes([typeof(RegistrationNoted), typeof(SessionHeld)]))
+builder.AddEventStore(typeof(CounsellingService), store => store.Events.AddEventTypes([
+        typeof(RegistrationNoted), typeof(ConsentNoted), typeof(ClosureNoted), typeof(ReopeningNoted), typeof(ErasureNoted), typeof(SessionHeld),
+    ]))
     .PublishIntegrationEvents<CounsellingIntegrationEvents>();
-builder.AddMessaging(Subscriptions.CounsellingQueue, bus => bus.AddBatchConsumer<ReturneeRegisteredConsumer>());
+builder.AddMessaging(Subscriptions.CounsellingQueue, bus => bus
+    .AddBatchConsumer<ReturneeRegisteredConsumer>()
+    .AddBatchConsumer<ReturneeConsentChangedConsumer>()
+    .AddBatchConsumer<ReturneeCaseClosedConsumer>()
+    .AddBatchConsumer<ReturneeCaseReopenedConsumer>()
+    .AddBatchConsumer<ReturneeErasedConsumer>());
 builder.Services.AddCloudEventIngestion()
     .AddCloudEventHandler<RecordSession>();
 

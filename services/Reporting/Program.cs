@@ -21,6 +21,13 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
     bus.AddBatchConsumer<ReturneeRegisteredConsumer>();
     bus.AddBatchConsumer<CounsellingSessionHeldConsumer>();
     bus.AddBatchConsumer<AwarenessEventHeldConsumer>();
+    bus.AddBatchConsumer<ReturneeConsentChangedConsumer>();
+    bus.AddBatchConsumer<ReturneeScreenedConsumer>();
+    bus.AddBatchConsumer<ReintegrationPlanAgreedConsumer>();
+    bus.AddBatchConsumer<SustainabilitySurveyRecordedConsumer>();
+    bus.AddBatchConsumer<ReturneeCaseClosedConsumer>();
+    bus.AddBatchConsumer<ReturneeCaseReopenedConsumer>();
+    bus.AddBatchConsumer<ReturneeErasedConsumer>();
 });
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
 builder.Services.AddSingleton<IndicatorCache>();

@@ -7,8 +7,10 @@ namespace Reintegration.Counselling.Sessions;
 
 /// <summary>
 /// <c>reintegration.counselling.session-held.v1</c>. Accepted before the returnee's registration
-/// is known here (a field office may sync sessions first); refused once the returnee is known to
-/// have refused counselling.
+/// is known here (a field office may sync sessions first). Refused, once Counselling knows it,
+/// when the returnee's data was erased (consent to data processing withdrawn), when their latest
+/// counselling consent is a refusal, or when the session is dated after a closure of their case
+/// that no reopening followed by then (one dated before the closure is a late sync: accepted).
 /// </summary>
 public sealed class RecordSession : CloudEventHandler<SessionData, SessionHeld>
 {
@@ -25,7 +27,21 @@ public sealed class RecordSession : CloudEventHandler<SessionData, SessionHeld>
     protected override IReadOnlyList<Guid> Reads(CloudEventEnvelope envelope, SessionHeld session) => [envelope.Subject, LearnedStreams.For(envelope.Subject)];
 
     public override Decision Decide(IStreamStates states, CloudEventEnvelope envelope, SessionHeld session) =>
-        states.Get<CounsellingClient>(LearnedStreams.For(envelope.Subject))?.CounsellingConsent == false
-            ? Decision.Forbidden($"Returnee {envelope.Subject} has not consented to counselling; no session can be recorded.")
+        WhyRefused(states.Get<CounsellingClient>(LearnedStreams.For(envelope.Subject)), envelope.Subject, session.Time) is { } detail
+            ? Decision.Forbidden(detail)
             : Decision.Append(session);
+
+    /// <summary>Why what Counselling knows of the returnee forbids a session at <paramref name="time"/>; null when nothing does. Details name no one and hold no personal data.</summary>
+    public static string? WhyRefused(CounsellingClient? client, Guid returnee, DateTimeOffset time)
+    {
+        if (client is null) return null;
+        if (client.Erased)
+            return $"Returnee {returnee} withdrew consent to data processing and their data was erased: nothing more about them can be recorded. Do not send this event again.";
+        if (client.CounsellingRefused)
+            return $"Returnee {returnee} has not consented to counselling; no session can be recorded. If they consent now, record the consent change at Intake first, then send the session again.";
+        if (client.ClosureInForceAt(time) is { } closedAt)
+            return $"The case of returnee {returnee} was closed at {closedAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, before this session's time; "
+                + "a session after the closure is recorded only once the case is reopened at Intake. Check the session's time: one held before the closure is accepted.";
+        return null;
+    }
 }

@@ -4,28 +4,85 @@ using Reintegration.ServiceDefaults.Messaging;
 
 namespace Reintegration.Reporting.Journeys;
 
-/// <summary>Appends each registration to the returnee's journey, whatever arrived before it.</summary>
-public sealed class ReturneeRegisteredConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
-    : IdempotentBatchConsumer<ReturneeRegistered>(session, gate, clock)
+/// <summary>
+/// Appends what each message tells to the returnee's journey stream, whatever arrived before it
+/// (a session may come before the registration, a reopening before its closure): the journey
+/// folds by time. One consumer per message type, as MassTransit consumes by type.
+/// </summary>
+public abstract class JourneyConsumer<TMessage>(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : IdempotentBatchConsumer<TMessage>(session, gate, clock)
+    where TMessage : class
 {
-    protected override Task StageAsync(IReadOnlyList<ReturneeRegistered> messages, IDocumentSession session, CancellationToken cancellationToken)
+    /// <summary>The returnee whose journey the message joins, and Reporting's record of it.</summary>
+    protected abstract (Guid Returnee, object Reported) Report(TMessage message);
+
+    protected sealed override Task StageAsync(IReadOnlyList<TMessage> messages, IDocumentSession session, CancellationToken cancellationToken)
     {
-        foreach (var m in messages)
-            session.Events.Append(m.ReturneeId,
-                new RegistrationReported(m.ReturneeId, m.RegisteredAt, m.Sex, m.AgeGroup, m.Region, m.ReturnedFrom, m.ReturnType, m.ArrivalDate));
+        foreach (var message in messages)
+        {
+            var (returnee, reported) = Report(message);
+            session.Events.Append(returnee, reported);
+        }
+
         return Task.CompletedTask;
     }
 }
 
-/// <summary>Appends each session to the returnee's journey, even before the registration is known.</summary>
-public sealed class CounsellingSessionHeldConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
-    : IdempotentBatchConsumer<CounsellingSessionHeld>(session, gate, clock)
+public sealed class ReturneeRegisteredConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : JourneyConsumer<ReturneeRegistered>(session, gate, clock)
 {
-    protected override Task StageAsync(IReadOnlyList<CounsellingSessionHeld> messages, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        foreach (var m in messages)
-            session.Events.Append(m.ReturneeId,
-                new CounsellingSessionReported(m.ReturneeId, m.SessionId, m.HeldAt, m.Format, m.Modality, m.Intervention, m.DurationMinutes));
-        return Task.CompletedTask;
-    }
+    protected override (Guid, object) Report(ReturneeRegistered m) =>
+        (m.ReturneeId, new RegistrationReported(m.ReturneeId, m.RegisteredAt, m.Sex, m.AgeGroup, m.Region, m.ReturnedFrom, m.ReturnType, m.ArrivalDate));
+}
+
+public sealed class CounsellingSessionHeldConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : JourneyConsumer<CounsellingSessionHeld>(session, gate, clock)
+{
+    protected override (Guid, object) Report(CounsellingSessionHeld m) =>
+        (m.ReturneeId, new CounsellingSessionReported(m.ReturneeId, m.SessionId, m.HeldAt, m.Format, m.Modality, m.Intervention, m.DurationMinutes));
+}
+
+public sealed class ReturneeConsentChangedConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : JourneyConsumer<ReturneeConsentChanged>(session, gate, clock)
+{
+    protected override (Guid, object) Report(ReturneeConsentChanged m) =>
+        (m.ReturneeId, new ConsentChangeReported(m.ReturneeId, m.ChangedAt, m.DataProcessing, m.Counselling, m.FollowUpContact));
+}
+
+public sealed class ReturneeScreenedConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : JourneyConsumer<ReturneeScreened>(session, gate, clock)
+{
+    protected override (Guid, object) Report(ReturneeScreened m) =>
+        (m.ReturneeId, new ScreeningReported(m.ReturneeId, m.ScreenedAt, [.. m.Vulnerabilities], m.UrgentCareNeeded));
+}
+
+public sealed class ReintegrationPlanAgreedConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : JourneyConsumer<ReintegrationPlanAgreed>(session, gate, clock)
+{
+    protected override (Guid, object) Report(ReintegrationPlanAgreed m) => (m.ReturneeId, new PlanAgreedReported(m.ReturneeId, m.AgreedAt, [.. m.Dimensions]));
+}
+
+public sealed class SustainabilitySurveyRecordedConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : JourneyConsumer<SustainabilitySurveyRecorded>(session, gate, clock)
+{
+    protected override (Guid, object) Report(SustainabilitySurveyRecorded m) =>
+        (m.ReturneeId, new SurveyReported(m.ReturneeId, m.RecordedAt, m.Economic, m.Social, m.Psychosocial, m.Composite));
+}
+
+public sealed class ReturneeCaseClosedConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : JourneyConsumer<ReturneeCaseClosed>(session, gate, clock)
+{
+    protected override (Guid, object) Report(ReturneeCaseClosed m) => (m.ReturneeId, new CaseClosedReported(m.ReturneeId, m.ClosedAt, m.Reason));
+}
+
+public sealed class ReturneeCaseReopenedConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : JourneyConsumer<ReturneeCaseReopened>(session, gate, clock)
+{
+    protected override (Guid, object) Report(ReturneeCaseReopened m) => (m.ReturneeId, new CaseReopenedReported(m.ReturneeId, m.ReopenedAt));
+}
+
+public sealed class ReturneeErasedConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
+    : JourneyConsumer<ReturneeErased>(session, gate, clock)
+{
+    protected override (Guid, object) Report(ReturneeErased m) => (m.ReturneeId, new ErasureReported(m.ReturneeId, m.ErasedAt));
 }

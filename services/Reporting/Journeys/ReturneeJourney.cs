@@ -1,8 +1,10 @@
 namespace Reintegration.Reporting.Journeys;
 
 /// <summary>
-/// Everything Reporting knows of one returnee, without names or contact details: the anonymous
-/// profile from the registration (null until it arrives) and each activity in the order told.
+/// Everything Reporting knows of one returnee, without names, contact details or free text: the
+/// anonymous profile from the registration (null until it arrives) and each fact in the order
+/// told, each with the time it happened in the field. Erasure at Intake removes nothing here:
+/// nothing here identifies the returnee, and their anonymous counts stay.
 /// </summary>
 public sealed class ReturneeJourney
 {
@@ -10,10 +12,21 @@ public sealed class ReturneeJourney
     public RegistrationReported? Registration { get; set; }
     public List<CounsellingSessionReported> Sessions { get; set; } = [];
     public List<AwarenessEventAttended> AwarenessEvents { get; set; } = [];
+    public List<ConsentChangeReported> ConsentChanges { get; set; } = [];
+    public List<ScreeningReported> Screenings { get; set; } = [];
+    public List<PlanAgreedReported> Plans { get; set; } = [];
+    public List<SurveyReported> Surveys { get; set; } = [];
+    public List<CaseClosedReported> Closures { get; set; } = [];
+    public List<CaseReopenedReported> Reopenings { get; set; } = [];
+
+    /// <summary>When Intake erased the returnee's personal data; null while not known.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
 
     public bool Registered => Registration is not null;
 
-    /// <summary>Pure: the journey after one more event of its stream.</summary>
+    public bool Erased => ErasedAt is not null;
+
+    /// <summary>Pure: the journey after one more event of its stream. A fact told twice is kept once.</summary>
     public static ReturneeJourney Fold(ReturneeJourney? journey, Guid returneeId, object @event)
     {
         var next = journey ?? new ReturneeJourney { Id = returneeId };
@@ -27,6 +40,28 @@ public sealed class ReturneeJourney
                 break;
             case AwarenessEventAttended attended when next.AwarenessEvents.All(a => a.AwarenessEventId != attended.AwarenessEventId):
                 next.AwarenessEvents.Add(attended);
+                break;
+            case ConsentChangeReported consent when !next.ConsentChanges.Contains(consent):
+                next.ConsentChanges.Add(consent);
+                break;
+            case ScreeningReported screening when !next.Screenings.Any(s => s.Time == screening.Time && s.UrgentCareNeeded == screening.UrgentCareNeeded
+                                                                             && s.Vulnerabilities.SequenceEqual(screening.Vulnerabilities)):
+                next.Screenings.Add(screening);
+                break;
+            case PlanAgreedReported plan when !next.Plans.Any(p => p.Time == plan.Time && p.Dimensions.SequenceEqual(plan.Dimensions)):
+                next.Plans.Add(plan);
+                break;
+            case SurveyReported survey when !next.Surveys.Contains(survey):
+                next.Surveys.Add(survey);
+                break;
+            case CaseClosedReported closed when !next.Closures.Contains(closed):
+                next.Closures.Add(closed);
+                break;
+            case CaseReopenedReported reopened when !next.Reopenings.Contains(reopened):
+                next.Reopenings.Add(reopened);
+                break;
+            case ErasureReported erased when next.ErasedAt is null || erased.Time < next.ErasedAt:
+                next.ErasedAt = erased.Time;
                 break;
         }
 

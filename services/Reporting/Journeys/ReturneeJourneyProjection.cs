@@ -11,6 +11,13 @@ public sealed class ReturneeJourneyProjection : SingleStreamProjection<ReturneeJ
         IncludeType<RegistrationReported>();
         IncludeType<CounsellingSessionReported>();
         IncludeType<AwarenessEventAttended>();
+        IncludeType<ConsentChangeReported>();
+        IncludeType<ScreeningReported>();
+        IncludeType<PlanAgreedReported>();
+        IncludeType<SurveyReported>();
+        IncludeType<CaseClosedReported>();
+        IncludeType<CaseReopenedReported>();
+        IncludeType<ErasureReported>();
     }
 
     public override ReturneeJourney Evolve(ReturneeJourney? snapshot, Guid id, IEvent e) => ReturneeJourney.Fold(snapshot, id, e.Data);
