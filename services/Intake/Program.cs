@@ -1,9 +1,11 @@
 using JasperFx.Events.Projections;
+using Marten;
 using Reintegration.Intake;
 using Reintegration.Intake.Audit;
 using Reintegration.Intake.Closure;
 using Reintegration.Intake.Consent;
 using Reintegration.Intake.Desk;
+using Reintegration.Intake.Duplicates;
 using Reintegration.Intake.Plans;
 using Reintegration.Intake.Publishing;
 using Reintegration.Intake.Registration;
@@ -33,12 +35,18 @@ builder.AddEventStore(typeof(IntakeService), store =>
         store.Schema.For<DeskAnswer>();
         store.Schema.For<ReturneeSummary>().Index(s => s.Region).Index(s => s.RegisteredAt);
         store.Projections.Add(new ReturneeSummaryProjection(), ProjectionLifecycle.Async);
+        store.Schema.For<NameIndexEntry>().Index(e => e.Key);
+        store.Schema.For<PossibleDuplicate>().Index(d => d.FlaggedAt);
     })
-    .PublishIntegrationEvents<IntakeIntegrationEvents>();
+    .PublishIntegrationEvents<IntakeIntegrationEvents>()
+    .AddSubscriptionWithServices<PossibleDuplicateDetector>(ServiceLifetime.Scoped, o => o.Name = PossibleDuplicateDetector.SubscriptionName);
 builder.AddMessaging();
 builder.Services.AddSingleton<AuditLog>().AddHostedService<AuditLogStorage>();
 builder.Services.AddPersonalDataProtection()
-    .EraseWithReturnee<DeskAnswer>(a => a.ReturneeId);
+    .EraseWithReturnee<DeskAnswer>(a => a.ReturneeId)
+    .EraseWithReturnee<NameIndexEntry>(e => e.Id)
+    .EraseWithReturnee<PossibleDuplicate>(d => d.ReturneeId)
+    .EraseWithReturnee<PossibleDuplicate>(d => d.OtherReturneeId);
 builder.Services.AddCloudEventIngestion()
     .AddCloudEventHandler<RegisterReturnee>()
     .AddCloudEventHandler<UpdateConsent>()
@@ -55,6 +63,7 @@ app.MapCloudEventIngestion();
 app.MapDeskRegistration();
 app.MapCaseWrites();
 app.MapReturneeSearch();
+app.MapPossibleDuplicates();
 app.MapAudit();
 
 app.Run();

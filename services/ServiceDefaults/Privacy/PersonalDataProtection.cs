@@ -68,7 +68,6 @@ public static class PersonalDataProtectionExtensions
     /// <summary>Documents of <typeparamref name="T"/> about the erased returnee are deleted with the erasure.</summary>
     public static IServiceCollection EraseWithReturnee<T>(this IServiceCollection services, System.Linq.Expressions.Expression<Func<T, Guid>> returnee) where T : notnull
     {
-        var id = returnee.Compile();
         return services.AddSingleton(new ErasureStep((session, erased) =>
             session.DeleteWhere(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
                 System.Linq.Expressions.Expression.Equal(returnee.Body, System.Linq.Expressions.Expression.Constant(erased)), returnee.Parameters))));
