@@ -19,6 +19,8 @@ public static class Subscriptions
                 typeof(ReturneeRegistered), typeof(CounsellingSessionHeld), typeof(AwarenessEventHeld),
                 typeof(ReturneeConsentChanged), typeof(ReturneeScreened), typeof(ReintegrationPlanAgreed), typeof(SustainabilitySurveyRecorded),
                 typeof(ReturneeCaseClosed), typeof(ReturneeCaseReopened), typeof(ReturneeErased),
+                typeof(GroupSessionHeld), typeof(AssessmentRecorded), typeof(RiskFlagRaised), typeof(RiskFlagFollowedUp),
+                typeof(ReferralMade), typeof(ReferralClosed),
             ],
         };
 }

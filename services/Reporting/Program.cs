@@ -28,6 +28,7 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
     bus.AddBatchConsumer<ReturneeCaseClosedConsumer>();
     bus.AddBatchConsumer<ReturneeCaseReopenedConsumer>();
     bus.AddBatchConsumer<ReturneeErasedConsumer>();
+    bus.AddCounsellingJourneyConsumers();
 });
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
 builder.Services.AddSingleton<IndicatorCache>();

@@ -14,7 +14,7 @@ public sealed class ReturneeRegisteredConsumer(IDocumentSession session, Consume
     protected override Guid ReturneeOf(ReturneeRegistered message) => message.ReturneeId;
 
     protected override object? Note(ReturneeRegistered m, CounsellingClient? known) =>
-        known?.RegistrationKnown == true ? null : new RegistrationNoted(m.ReturneeId, m.RegisteredAt, m.CounsellingConsent);
+        known?.RegistrationKnown == true ? null : new RegistrationNoted(m.ReturneeId, m.RegisteredAt, m.CounsellingConsent, m.Region);
 }
 
 /// <summary>Consent changes: counselling consent given or withdrawn, data processing withdrawn.</summary>

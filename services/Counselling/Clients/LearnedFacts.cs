@@ -5,7 +5,7 @@ namespace Reintegration.Counselling.Clients;
 // closure's reason, such as "deceased", is Intake's to keep), no sharing list, no follow-up flag.
 
 /// <summary>The returnee's consent as it stands after a change at Intake.</summary>
-public sealed record ConsentNoted(Guid ReturneeId, DateTimeOffset ChangedAt, bool DataProcessing, bool Counselling);
+public sealed record ConsentNoted(Guid ReturneeId, DateTimeOffset ChangedAt, bool DataProcessing, bool Counselling) : IAboutReturnee;
 
 /// <summary>The case was closed: activity dated after <see cref="ClosedAt"/> is refused until a reopening.</summary>
 public sealed record ClosureNoted(Guid ReturneeId, DateTimeOffset ClosedAt);
@@ -14,4 +14,4 @@ public sealed record ClosureNoted(Guid ReturneeId, DateTimeOffset ClosedAt);
 public sealed record ReopeningNoted(Guid ReturneeId, DateTimeOffset ReopenedAt);
 
 /// <summary>Consent to data processing was withdrawn and the returnee's personal data erased at Intake: final.</summary>
-public sealed record ErasureNoted(Guid ReturneeId, DateTimeOffset ErasedAt);
+public sealed record ErasureNoted(Guid ReturneeId, DateTimeOffset ErasedAt) : IAboutReturnee;

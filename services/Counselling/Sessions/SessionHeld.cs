@@ -9,4 +9,4 @@ public sealed record SessionHeld(
     string Modality,
     string Intervention,
     int DurationMinutes,
-    string Counsellor);
+    string Counsellor) : IAboutReturnee;

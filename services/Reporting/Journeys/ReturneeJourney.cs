@@ -6,7 +6,7 @@ namespace Reintegration.Reporting.Journeys;
 /// told, each with the time it happened in the field. Erasure at Intake removes nothing here:
 /// nothing here identifies the returnee, and their anonymous counts stay.
 /// </summary>
-public sealed class ReturneeJourney
+public sealed partial class ReturneeJourney
 {
     public Guid Id { get; set; }
     public RegistrationReported? Registration { get; set; }
@@ -30,6 +30,7 @@ public sealed class ReturneeJourney
     public static ReturneeJourney Fold(ReturneeJourney? journey, Guid returneeId, object @event)
     {
         var next = journey ?? new ReturneeJourney { Id = returneeId };
+        if (FoldCounselling(next, @event)) return next;
         switch (@event)
         {
             case RegistrationReported registration:

@@ -18,6 +18,7 @@ public sealed class ReturneeJourneyProjection : SingleStreamProjection<ReturneeJ
         IncludeType<CaseClosedReported>();
         IncludeType<CaseReopenedReported>();
         IncludeType<ErasureReported>();
+        foreach (var type in ReturneeJourney.CounsellingEventTypes) IncludeType(type);
     }
 
     public override ReturneeJourney Evolve(ReturneeJourney? snapshot, Guid id, IEvent e) => ReturneeJourney.Fold(snapshot, id, e.Data);

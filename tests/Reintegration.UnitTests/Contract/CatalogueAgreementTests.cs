@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Reintegration.Counselling.Assessments;
+using Reintegration.Counselling.GroupSessions;
+using Reintegration.Counselling.Referrals;
 using Reintegration.Counselling.Sessions;
 using Reintegration.Intake.Closure;
 using Reintegration.Intake.Consent;
@@ -48,6 +51,27 @@ public sealed partial class CatalogueAgreementTests
     }
 
     [Fact]
+    public void Instruments_referral_services_urgencies_and_outcomes_are_the_catalogues()
+    {
+        Assert.Equal(CodesOn("`instrument`, `responses`", "A PHQ-9 with item 9").Where(c => Catalogue.Contains($"| `{c}` | ")).ToList(), Sorted(Instruments.Codes));
+        Assert.Equal(CodesOn("referral-made.v1`** — subject: returnee. `referralId` (UUID),\n`service`:", "`urgency`"), Sorted(ReferralMadeRules.Services));
+        Assert.Equal(CodesOn("`urgency`:", "`provider`"), Sorted(ReferralMadeRules.Urgencies));
+        Assert.Equal(CodesOn("earlier for that returnee), `outcome`:", "### Training"), Sorted(ReferralClosedRules.Outcomes));
+    }
+
+    [Theory]
+    [InlineData("who-5", 5, 0, 5)]
+    [InlineData("phq-9", 9, 0, 3)]
+    [InlineData("gad-7", 7, 0, 3)]
+    [InlineData("k10", 10, 1, 5)]
+    public void Each_instrument_has_the_catalogues_items_and_range(string code, int items, int min, int max)
+    {
+        Assert.Contains($"| `{code}` | {items} | {min}–{max} |", Catalogue);
+        var instrument = Instruments.ByCode[code];
+        Assert.Equal((items, min, max), (instrument.Items, instrument.Min, instrument.Max));
+    }
+
+    [Fact]
     public void Awareness_event_kinds_are_the_catalogues() =>
         Assert.Equal(CodesOn("awareness-event-held.v1`** — subject: the event's UUID. `kind`:", "`region`"), Sorted(AwarenessEventRules.Kinds));
 
@@ -64,6 +88,10 @@ public sealed partial class CatalogueAgreementTests
     [InlineData(typeof(CloseCase), "intake")]
     [InlineData(typeof(ReopenCase), "intake")]
     [InlineData(typeof(RecordSession), "counselling")]
+    [InlineData(typeof(RecordGroupSession), "counselling")]
+    [InlineData(typeof(RecordAssessment), "counselling")]
+    [InlineData(typeof(MakeReferral), "counselling")]
+    [InlineData(typeof(CloseReferral), "counselling")]
     [InlineData(typeof(RecordAwarenessEvent), "training")]
     public void Each_handled_type_is_in_the_catalogue_and_owned_by_its_service(Type handlerType, string service)
     {

@@ -91,4 +91,32 @@ public sealed class IntegrationEventsCarryNoPersonalDataTests
         Assert.NotNull(message);
         return JsonSerializer.Serialize(message, message.GetType());
     }
+
+    public static TheoryData<object> CounsellingActivities()
+    {
+        var returnee = Guid.NewGuid();
+        var at = DateTimeOffset.UtcNow;
+        const string source = "urn:partner:ngo-field-app";
+        return new TheoryData<object>
+        {
+            new Reintegration.Counselling.GroupSessions.GroupSessionHeld(Guid.NewGuid(), at, source, [returnee, Guid.NewGuid()], "SECRET-TOPIC grief", "facilitator-SECRET", 60, "gao"),
+            new Reintegration.Counselling.Assessments.AssessmentRecorded(returnee, at, source, Guid.NewGuid(), "phq-9", [3, 3, 3, 3, 3, 3, 3, 3, 3], "counsellor-SECRET", 27, "severe", true),
+            new Reintegration.Counselling.RiskFlags.RiskFlagRaised(returnee, Guid.NewGuid(), at),
+            new Reintegration.Counselling.RiskFlags.RiskFlagFollowedUp(returnee, Guid.NewGuid(), at, at.AddDays(1), "session"),
+            new Reintegration.Counselling.Referrals.ReferralMade(returnee, at, source, Guid.NewGuid(), "legal", "routine", "SECRET clinic of Dr Diallo"),
+            new Reintegration.Counselling.Referrals.ReferralClosed(returnee, at, source, Guid.NewGuid(), "declined"),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(CounsellingActivities))]
+    public void Each_counselling_activity_is_published_without_responses_topic_provider_source_or_staff(object domainEvent)
+    {
+        var committed = (IEvent)Activator.CreateInstance(typeof(Event<>).MakeGenericType(domainEvent.GetType()), domainEvent)!;
+
+        var wire = Wire(new CounsellingIntegrationEvents().ToIntegrationEvent(committed));
+
+        foreach (var personal in new[] { "SECRET", "Diallo", "urn:partner", "responses", "[3,3", "administeredBy", "topic", "facilitator", "provider" })
+            Assert.DoesNotContain(personal, wire, StringComparison.OrdinalIgnoreCase);
+    }
 }
