@@ -14,8 +14,11 @@ namespace Reintegration.Intake.Duplicates;
 /// registration is never slowed or refused by it; what it writes commits with its position.
 /// A returnee erased before it runs is skipped (their key is gone).
 /// </summary>
-public sealed class PossibleDuplicateDetector(PersonalDataProtection protection, TimeProvider clock) : SubscriptionBase
+public sealed class PossibleDuplicateDetector(IServiceProvider services, TimeProvider clock) : SubscriptionBase
 {
+    // Resolved when a page runs, not when the store is built: the protection itself needs the store.
+    private IBlindIndex BlindIndex => services.GetRequiredService<IBlindIndex>();
+
     public const string SubscriptionName = "possible-duplicates";
 
     public override async Task<IChangeListener> ProcessEventsAsync(
@@ -30,6 +33,7 @@ public sealed class PossibleDuplicateDetector(PersonalDataProtection protection,
         {
             if (registered.IdentityOf(keys.GetValueOrDefault(registered.ReturneeId)) is not { Person: var person }) continue;
 
+            var protection = BlindIndex;
             var candidates = NameKey.Candidates(protection, person, registered.Region, registered.Time);
             var matches = await operations.Query<NameIndexEntry>()
                 .Where(e => e.Key.IsOneOf(candidates.ToArray()) && e.Id != registered.ReturneeId)
