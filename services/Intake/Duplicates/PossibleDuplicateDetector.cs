@@ -29,16 +29,21 @@ public sealed class PossibleDuplicateDetector(IServiceProvider services, TimePro
 
         var keys = (await operations.LoadManyAsync<PersonalDataKey>(cancellationToken, registrations.Select(r => r.ReturneeId).Distinct().ToArray()))
             .ToDictionary(k => k.Id, k => k.Key);
+        // Entries of this page are stored only when it commits: match against them in memory too.
+        var pageEntries = new List<NameIndexEntry>();
         foreach (var registered in registrations)
         {
             if (registered.IdentityOf(keys.GetValueOrDefault(registered.ReturneeId)) is not { Person: var person }) continue;
 
             var protection = BlindIndex;
             var candidates = NameKey.Candidates(protection, person, registered.Region, registered.Time);
-            var matches = await operations.Query<NameIndexEntry>()
+            var matches = (await operations.Query<NameIndexEntry>()
                 .Where(e => e.Key.IsOneOf(candidates.ToArray()) && e.Id != registered.ReturneeId)
-                .ToListAsync(cancellationToken);
-            operations.Store(new NameIndexEntry(registered.ReturneeId, NameKey.Of(protection, person, registered.Region, registered.Time)));
+                .ToListAsync(cancellationToken)).ToList();
+            matches.AddRange(pageEntries.Where(e => candidates.Contains(e.Key) && e.Id != registered.ReturneeId));
+            var entry = new NameIndexEntry(registered.ReturneeId, NameKey.Of(protection, person, registered.Region, registered.Time));
+            pageEntries.Add(entry);
+            operations.Store(entry);
             foreach (var match in matches) operations.Store(PossibleDuplicate.Of(registered.ReturneeId, match.Id, clock.GetUtcNow()));
         }
 
