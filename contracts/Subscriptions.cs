@@ -9,6 +9,7 @@ public static class Subscriptions
 {
     public const string CounsellingQueue = "counselling";
     public const string ReportingQueue = "reporting";
+    public const string TrainingQueue = "training";
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<Type>> ByQueue =
         new Dictionary<string, IReadOnlyList<Type>>
@@ -20,5 +21,6 @@ public static class Subscriptions
                 typeof(ReturneeConsentChanged), typeof(ReturneeScreened), typeof(ReintegrationPlanAgreed), typeof(SustainabilitySurveyRecorded),
                 typeof(ReturneeCaseClosed), typeof(ReturneeCaseReopened), typeof(ReturneeErased),
             ],
+            [TrainingQueue] = [typeof(ReturneeConsentChanged), typeof(ReturneeCaseClosed), typeof(ReturneeCaseReopened), typeof(ReturneeErased)],
         };
 }
