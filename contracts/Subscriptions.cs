@@ -20,6 +20,7 @@ public static class Subscriptions
                 typeof(ReturneeRegistered), typeof(CounsellingSessionHeld), typeof(AwarenessEventHeld),
                 typeof(ReturneeConsentChanged), typeof(ReturneeScreened), typeof(ReintegrationPlanAgreed), typeof(SustainabilitySurveyRecorded),
                 typeof(ReturneeCaseClosed), typeof(ReturneeCaseReopened), typeof(ReturneeErased),
+                typeof(TrainingDelivered), typeof(WorkerCertified), typeof(WorkshopHeld),
             ],
             [TrainingQueue] = [typeof(ReturneeConsentChanged), typeof(ReturneeCaseClosed), typeof(ReturneeCaseReopened), typeof(ReturneeErased)],
         };
