@@ -15,6 +15,7 @@ builder.AddEventStore(typeof(ReportingService), store =>
 {
     store.Projections.Add(new ReturneeJourneyProjection(), ProjectionLifecycle.Async);
     store.Projections.Add(new AwarenessEventFactProjection(), ProjectionLifecycle.Async);
+    store.Events.AddEventTypes([typeof(TrainingReported), typeof(WorkerCertificationReported), typeof(WorkshopReported)]);
 });
 builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
 {
@@ -28,6 +29,9 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
     bus.AddBatchConsumer<ReturneeCaseClosedConsumer>();
     bus.AddBatchConsumer<ReturneeCaseReopenedConsumer>();
     bus.AddBatchConsumer<ReturneeErasedConsumer>();
+    bus.AddBatchConsumer<TrainingDeliveredConsumer>();
+    bus.AddBatchConsumer<WorkerCertifiedConsumer>();
+    bus.AddBatchConsumer<WorkshopHeldConsumer>();
 });
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
 builder.Services.AddSingleton<IndicatorCache>();

@@ -18,6 +18,7 @@ public sealed class ReturneeJourneyProjection : SingleStreamProjection<ReturneeJ
         IncludeType<CaseClosedReported>();
         IncludeType<CaseReopenedReported>();
         IncludeType<ErasureReported>();
+        IncludeType<WorkshopAttended>();
     }
 
     public override ReturneeJourney Evolve(ReturneeJourney? snapshot, Guid id, IEvent e) => ReturneeJourney.Fold(snapshot, id, e.Data);
