@@ -74,6 +74,9 @@ public sealed class AuthorizationMatrixTests(SystemFixture fixture) : IClassFixt
         { nameof(IntakeService), "GET", "/audit", Scopes.Operations },
         { nameof(CounsellingService), "POST", "/events", Scopes.EventsWrite },
         { nameof(TrainingService), "POST", "/events", Scopes.EventsWrite },
+        { nameof(TrainingService), "GET", "/workers/{id:guid}", Scopes.ReportsRead },
+        { nameof(TrainingService), "GET", "/workers", Scopes.ReportsRead },
+        { nameof(TrainingService), "GET", "/trainings/{id:guid}", Scopes.ReportsRead },
         { nameof(ReportingService), "GET", "/indicators", Scopes.ReportsRead },
         { nameof(ReportingService), "GET", "/returnees/{id:guid}/journey", Scopes.JourneysRead },
     };
