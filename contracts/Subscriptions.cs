@@ -9,6 +9,7 @@ public static class Subscriptions
 {
     public const string CounsellingQueue = "counselling";
     public const string ReportingQueue = "reporting";
+    public const string TrainingQueue = "training";
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<Type>> ByQueue =
         new Dictionary<string, IReadOnlyList<Type>>
@@ -21,6 +22,8 @@ public static class Subscriptions
                 typeof(ReturneeCaseClosed), typeof(ReturneeCaseReopened), typeof(ReturneeErased),
                 typeof(GroupSessionHeld), typeof(AssessmentRecorded), typeof(RiskFlagRaised), typeof(RiskFlagFollowedUp),
                 typeof(ReferralMade), typeof(ReferralClosed),
+                typeof(TrainingDelivered), typeof(WorkerCertified), typeof(WorkshopHeld),
             ],
+            [TrainingQueue] = [typeof(ReturneeConsentChanged), typeof(ReturneeCaseClosed), typeof(ReturneeCaseReopened), typeof(ReturneeErased)],
         };
 }

@@ -15,6 +15,7 @@ builder.AddEventStore(typeof(ReportingService), store =>
 {
     store.Projections.Add(new ReturneeJourneyProjection(), ProjectionLifecycle.Async);
     store.Projections.Add(new AwarenessEventFactProjection(), ProjectionLifecycle.Async);
+    store.Events.AddEventTypes([typeof(TrainingReported), typeof(WorkerCertificationReported), typeof(WorkshopReported)]);
 });
 builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
 {
@@ -29,6 +30,9 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
     bus.AddBatchConsumer<ReturneeCaseReopenedConsumer>();
     bus.AddBatchConsumer<ReturneeErasedConsumer>();
     bus.AddCounsellingJourneyConsumers();
+    bus.AddBatchConsumer<TrainingDeliveredConsumer>();
+    bus.AddBatchConsumer<WorkerCertifiedConsumer>();
+    bus.AddBatchConsumer<WorkshopHeldConsumer>();
 });
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
 builder.Services.AddSingleton<IndicatorCache>();

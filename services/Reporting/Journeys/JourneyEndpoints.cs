@@ -49,6 +49,10 @@ public sealed record JourneyView(Guid ReturneeId, bool Registered, JourneyProfil
         steps.AddRange(journey.Closures.Select(c => Intake(c.Time, "case-closed", new() { ["reason"] = c.Reason })));
         steps.AddRange(journey.Reopenings.Select(r => Intake(r.Time, "case-reopened", [])));
         steps.AddRange(journey.CounsellingSteps());
+        steps.AddRange(journey.Workshops.Select(w => new JourneyStep(w.Time, "training", "workshop-attended", new Dictionary<string, string>
+        {
+            ["kind"] = w.Kind, ["region"] = w.Region,
+        })));
         if (journey.ErasedAt is { } erasedAt) steps.Add(Intake(erasedAt, "personal-data-erased", []));
 
         var profile = r is null ? null : new JourneyProfile(r.Sex, r.AgeGroup, r.Region, r.ReturnedFrom, r.ReturnType, r.ArrivalDate);

@@ -31,3 +31,6 @@ public sealed record CaseReopenedReported(Guid ReturneeId, DateTimeOffset Time);
 
 /// <summary>Consent to data processing withdrawn, personal data erased at Intake; the anonymous facts here stay and still count.</summary>
 public sealed record ErasureReported(Guid ReturneeId, DateTimeOffset Time);
+
+/// <summary>The returnee took part in a workshop (IASC layer 2).</summary>
+public sealed record WorkshopAttended(Guid ReturneeId, Guid WorkshopId, DateTimeOffset Time, string Kind, string Region);

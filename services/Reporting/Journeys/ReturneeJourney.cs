@@ -18,6 +18,7 @@ public sealed partial class ReturneeJourney
     public List<SurveyReported> Surveys { get; set; } = [];
     public List<CaseClosedReported> Closures { get; set; } = [];
     public List<CaseReopenedReported> Reopenings { get; set; } = [];
+    public List<WorkshopAttended> Workshops { get; set; } = [];
 
     /// <summary>When Intake erased the returnee's personal data; null while not known.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
@@ -60,6 +61,9 @@ public sealed partial class ReturneeJourney
                 break;
             case CaseReopenedReported reopened when !next.Reopenings.Contains(reopened):
                 next.Reopenings.Add(reopened);
+                break;
+            case WorkshopAttended workshop when next.Workshops.All(w => w.WorkshopId != workshop.WorkshopId):
+                next.Workshops.Add(workshop);
                 break;
             case ErasureReported erased when next.ErasedAt is null || erased.Time < next.ErasedAt:
                 next.ErasedAt = erased.Time;

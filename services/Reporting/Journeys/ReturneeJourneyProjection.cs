@@ -19,6 +19,7 @@ public sealed class ReturneeJourneyProjection : SingleStreamProjection<ReturneeJ
         IncludeType<CaseReopenedReported>();
         IncludeType<ErasureReported>();
         foreach (var type in ReturneeJourney.CounsellingEventTypes) IncludeType(type);
+        IncludeType<WorkshopAttended>();
     }
 
     public override ReturneeJourney Evolve(ReturneeJourney? snapshot, Guid id, IEvent e) => ReturneeJourney.Fold(snapshot, id, e.Data);

@@ -19,6 +19,7 @@ public sealed record ProblemKind(string Slug, int Status, string Title)
     public static readonly ProblemKind InvalidData = new("invalid-data", StatusCodes.Status422UnprocessableEntity, "The event's data breaks the catalogue's rules");
     public static readonly ProblemKind StateForbids = new("state-forbids", StatusCodes.Status422UnprocessableEntity, "The returnee's or activity's state does not allow this event");
     public static readonly ProblemKind NotRegistered = new("returnee-not-registered", StatusCodes.Status422UnprocessableEntity, "The returnee is not registered at Intake");
+    public static readonly ProblemKind TrainingNotKnown = new("training-not-known", StatusCodes.Status422UnprocessableEntity, "The training is not known yet");
     public static readonly ProblemKind IdempotencyKeyReused = new("idempotency-key-reused", StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used for another request");
     public static readonly ProblemKind ContentMismatch = new("id-reused-with-other-content", StatusCodes.Status409Conflict, "This source and id were accepted before with other content");
     public static readonly ProblemKind Contradiction = new("contradicts-stored-fact", StatusCodes.Status409Conflict, "The event contradicts a fact already stored");

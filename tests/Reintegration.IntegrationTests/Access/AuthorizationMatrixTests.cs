@@ -77,6 +77,9 @@ public sealed class AuthorizationMatrixTests(SystemFixture fixture) : IClassFixt
         { nameof(CounsellingService), "GET", "/counsellors/{counsellor}/caseload", Scopes.ReturneesRead },
         { nameof(CounsellingService), "GET", "/returnees/{id:guid}/referrals", Scopes.ReturneesRead },
         { nameof(TrainingService), "POST", "/events", Scopes.EventsWrite },
+        { nameof(TrainingService), "GET", "/workers/{id:guid}", Scopes.ReportsRead },
+        { nameof(TrainingService), "GET", "/workers", Scopes.ReportsRead },
+        { nameof(TrainingService), "GET", "/trainings/{id:guid}", Scopes.ReportsRead },
         { nameof(ReportingService), "GET", "/indicators", Scopes.ReportsRead },
         { nameof(ReportingService), "GET", "/returnees/{id:guid}/journey", Scopes.JourneysRead },
     };

@@ -65,6 +65,39 @@ public static class PartnerEvents
             ["returneeParticipants"] = new JsonArray(returnees.Select(r => (JsonNode)r.ToString()).ToArray()),
         }, id, new DateTimeOffset(2026, 4, 1, 15, 0, 0, TimeSpan.Zero));
 
+    /// <summary>A training of <paramref name="course"/>; each worker given completes it unless listed in <paramref name="notCompleted"/>.</summary>
+    public static JsonObject TrainingReport(Guid trainingId, IEnumerable<Guid> workers, string course = "psychological-first-aid", string region = "kayes",
+        string organisation = "CSCOM Kayes N'Di", string role = "social-worker", string? id = null, IReadOnlyCollection<Guid>? notCompleted = null) =>
+        Envelope("reintegration.training.training-delivered.v1", trainingId, new JsonObject
+        {
+            ["course"] = course,
+            ["startDate"] = "2026-03-02",
+            ["endDate"] = "2026-03-04",
+            ["region"] = region,
+            ["trainer"] = "trainer-kayes-02",
+            ["participants"] = new JsonArray(workers.Select(w => (JsonNode)new JsonObject
+            {
+                ["workerId"] = w.ToString(), ["sex"] = "female", ["role"] = role, ["organisation"] = organisation,
+                ["preTestScore"] = 40, ["postTestScore"] = 75, ["completed"] = notCompleted?.Contains(w) != true,
+            }).ToArray()),
+        }, id, new DateTimeOffset(2026, 3, 4, 16, 0, 0, TimeSpan.Zero));
+
+    public static JsonObject Certification(Guid worker, Guid trainingId, string course = "psychological-first-aid", string? id = null) =>
+        Envelope("reintegration.training.worker-certified.v1", worker, new JsonObject
+        {
+            ["course"] = course, ["trainingId"] = trainingId.ToString(),
+        }, id, new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
+
+    public static JsonObject Workshop(Guid workshopId, IEnumerable<Guid> returnees, string kind = "livelihood-skills", string region = "segou",
+        string? id = null, DateTimeOffset? time = null) =>
+        Envelope("reintegration.training.workshop-held.v1", workshopId, new JsonObject
+        {
+            ["kind"] = kind,
+            ["region"] = region,
+            ["facilitator"] = "facilitator-segou-01",
+            ["participants"] = new JsonArray(returnees.Select(r => (JsonNode)r.ToString()).ToArray()),
+        }, id, time ?? new DateTimeOffset(2026, 4, 8, 10, 0, 0, TimeSpan.Zero));
+
     public static HttpContent Single(JsonObject cloudEvent) => Content(cloudEvent.ToJsonString(), "application/cloudevents+json");
 
     public static HttpContent Batch(params JsonObject[] events) =>

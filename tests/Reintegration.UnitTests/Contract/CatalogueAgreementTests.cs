@@ -13,6 +13,9 @@ using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Ingestion;
 using Reintegration.ServiceDefaults.Reference;
 using Reintegration.Training.Awareness;
+using Reintegration.Training.Certification;
+using Reintegration.Training.Trainings;
+using Reintegration.Training.Workshops;
 using Xunit;
 
 namespace Reintegration.UnitTests.Contract;
@@ -76,6 +79,14 @@ public sealed partial class CatalogueAgreementTests
         Assert.Equal(CodesOn("awareness-event-held.v1`** — subject: the event's UUID. `kind`:", "`region`"), Sorted(AwarenessEventRules.Kinds));
 
     [Fact]
+    public void Courses_roles_and_workshop_kinds_are_the_catalogues()
+    {
+        Assert.Equal(CodesOn("training-delivered.v1`** — subject: the training's UUID. `course`:", "`startDate`"), Sorted(TrainingRules.Courses));
+        Assert.Equal(CodesOn("`role`:", "`organisation`"), Sorted(TrainingRules.Roles));
+        Assert.Equal(CodesOn("workshop-held.v1`** — subject: the workshop's UUID. `kind`:", "`region`"), Sorted(WorkshopRules.Kinds));
+    }
+
+    [Fact]
     public void The_known_event_types_are_the_catalogues() =>
         Assert.Equal(Sorted(TypeHeading().Matches(Catalogue).Select(m => m.Groups[1].Value)), Sorted(CatalogueEventTypes.All));
 
@@ -93,6 +104,9 @@ public sealed partial class CatalogueAgreementTests
     [InlineData(typeof(MakeReferral), "counselling")]
     [InlineData(typeof(CloseReferral), "counselling")]
     [InlineData(typeof(RecordAwarenessEvent), "training")]
+    [InlineData(typeof(RecordTraining), "training")]
+    [InlineData(typeof(CertifyWorker), "training")]
+    [InlineData(typeof(RecordWorkshop), "training")]
     public void Each_handled_type_is_in_the_catalogue_and_owned_by_its_service(Type handlerType, string service)
     {
         // Uninitialised: a handler names its type as a constant, whatever it is constructed with.

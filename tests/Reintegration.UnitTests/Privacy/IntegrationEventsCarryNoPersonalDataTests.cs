@@ -86,6 +86,22 @@ public sealed class IntegrationEventsCarryNoPersonalDataTests
         Assert.DoesNotContain("urn:partner", wire);
     }
 
+    [Fact]
+    public void Trainings_and_workshops_are_published_without_trainer_facilitator_organisation_or_source()
+    {
+        var training = Training.TrainingEvents.Delivered(Guid.NewGuid()) with { Trainer = "trainer-SECRET-9" };
+        var workshop = Training.TrainingEvents.Held(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid()) with { Facilitator = "facilitator-SECRET-4" };
+        var map = new Reintegration.Training.Publishing.TrainingIntegrationEvents();
+
+        var wire = Wire(map.ToIntegrationEvent(new Event<Reintegration.Training.Trainings.TrainingDelivered>(training)))
+            + Wire(map.ToIntegrationEvent(new Event<Reintegration.Training.Workshops.WorkshopHeld>(workshop)));
+
+        Assert.Contains("psychological-first-aid", wire);
+        Assert.Contains(Training.TrainingEvents.Aminata.ToString(), wire);
+        foreach (var personal in new[] { "SECRET", "CSCOM", "Benkadi", "organisation", "urn:partner" })
+            Assert.DoesNotContain(personal, wire, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string Wire(object? message)
     {
         Assert.NotNull(message);
