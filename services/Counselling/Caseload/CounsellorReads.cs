@@ -3,11 +3,11 @@ using Reintegration.Counselling.Records;
 using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Problems;
+using Reintegration.ServiceDefaults.Reading;
 using Reintegration.ServiceDefaults.Reference;
 
 namespace Reintegration.Counselling.Caseload;
 
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, bool HasMore);
 
 public sealed record RiskFlagItem(
     Guid ReturneeId, Guid AssessmentId, string? Region, DateTimeOffset RaisedAt, decimal HoursSinceRaised,
@@ -34,7 +34,6 @@ public sealed record CaseloadItem(
 /// </summary>
 public static class CounsellorReads
 {
-    public const int MaxPageSize = 100;
     public const int CaseloadDays = 90;
 
     public const string Open = "open";
@@ -67,11 +66,12 @@ public static class CounsellorReads
     private static async Task<IResult> RiskFlagsAsync(
         string? status, string? region, int? page, int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var invalid = Paging(page, pageSize);
+        var invalid = new Dictionary<string, string[]>();
+        var paging = PageRequest.Read(page, pageSize, invalid);
         status ??= Open;
         if (status is not (Open or FollowedUp or All)) invalid["status"] = [$"must be {Open}, {FollowedUp} or {All}"];
         if (region is not null && !Codes.Regions.Contains(region)) invalid["region"] = ["must be a region code of the catalogue"];
-        if (Invalid(invalid) is { } problem) return problem;
+        if (Problem.Query(invalid) is { } problem) return problem.ToResult();
 
         var query = session.Query<CounsellingFile>().Where(f => !f.Erased);
         query = status == Open ? query.Where(f => f.HasOpenFlag) : query.Where(f => f.HasFlag);
@@ -85,15 +85,16 @@ public static class CounsellorReads
             .OrderBy(x => x.Flag.RaisedAt).ThenBy(x => x.File.Id).ThenBy(x => x.Flag.AssessmentId)
             .Select(x => new RiskFlagItem(x.File.Id, x.Flag.AssessmentId, x.File.Region, x.Flag.RaisedAt,
                 Math.Round((decimal)(now - x.Flag.RaisedAt).TotalHours, 1), x.Flag.FollowedUpAt, x.Flag.FollowedUpBy));
-        return Results.Ok(Paged(flags, page, pageSize));
+        return Results.Ok(paging.Slice(flags));
     }
 
     private static async Task<IResult> CaseloadAsync(
         string counsellor, int? page, int? pageSize, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var invalid = Paging(page, pageSize);
+        var invalid = new Dictionary<string, string[]>();
+        var paging = PageRequest.Read(page, pageSize, invalid);
         if (counsellor.Length is 0 or > 64 || RuleExtensions.HasControlCharacter(counsellor)) invalid["counsellor"] = ["must be 1 to 64 characters without control characters"];
-        if (Invalid(invalid) is { } problem) return problem;
+        if (Problem.Query(invalid) is { } problem) return problem.ToResult();
 
         var since = clock.GetUtcNow().AddDays(-CaseloadDays);
         var files = await session.Query<CounsellingFile>().Where(f => !f.Erased && f.CounsellorIds.Contains(counsellor)).ToListAsync(cancellationToken);
@@ -105,37 +106,19 @@ public static class CounsellorReads
                 x.File.LastSession is { } s ? new CaseloadSession(s.Time, s.Format, s.Modality, s.Intervention, s.Counsellor == counsellor) : null,
                 x.File.Flags.Where(f => f.FollowedUpAt is null).OrderBy(f => f.RaisedAt).Select(f => new OpenFlag(f.AssessmentId, f.RaisedAt)).ToList(),
                 x.File.Referrals.Where(r => r.ClosedAt is null).OrderBy(r => r.MadeAt).Select(r => new OpenReferral(r.ReferralId, r.MadeAt, r.Service, r.Urgency)).ToList()));
-        return Results.Ok(Paged(items, page, pageSize));
+        return Results.Ok(paging.Slice(items));
     }
 
     private static async Task<IResult> ReferralsAsync(Guid id, int? page, int? pageSize, IQuerySession session, CancellationToken cancellationToken)
     {
-        if (Invalid(Paging(page, pageSize)) is { } problem) return problem;
+        var invalid = new Dictionary<string, string[]>();
+        var paging = PageRequest.Read(page, pageSize, invalid);
+        if (Problem.Query(invalid) is { } problem) return problem.ToResult();
         var record = await StreamStates.FoldAsync<CounsellingRecord>(session, id, cancellationToken);
         var referrals = (record?.Referrals.Values ?? Enumerable.Empty<Referral>())
             .OrderBy(r => r.Made.Time).ThenBy(r => r.Made.ReferralId)
             .Select(r => new ReferralItem(r.Made.ReferralId, r.Made.Time, r.Made.Service, r.Made.Urgency,
                 r.Closed is null ? Open : "closed", r.Closed?.Time, r.Closed?.Outcome));
-        return Results.Ok(Paged(referrals, page, pageSize));
-    }
-
-    private static Dictionary<string, string[]> Paging(int? page, int? pageSize)
-    {
-        var invalid = new Dictionary<string, string[]>();
-        if (page is < 1) invalid["page"] = ["must be 1 or more"];
-        if (pageSize is < 1 or > MaxPageSize) invalid["pageSize"] = [$"must be 1 to {MaxPageSize}"];
-        return invalid;
-    }
-
-    private static IResult? Invalid(Dictionary<string, string[]> invalid) => invalid.Count == 0
-        ? null
-        : new Problem(ProblemKind.InvalidQuery, string.Join("; ", invalid.Select(e => $"{e.Key}: {e.Value[0]}")), invalid).ToResult();
-
-    private static PageOf<T> Paged<T>(IEnumerable<T> items, int? page, int? pageSize)
-    {
-        var number = page ?? 1;
-        var size = pageSize ?? 20;
-        var rows = items.Skip((number - 1) * size).Take(size + 1).ToList();
-        return new PageOf<T>(rows.Take(size).ToList(), number, size, rows.Count > size);
+        return Results.Ok(paging.Slice(referrals));
     }
 }

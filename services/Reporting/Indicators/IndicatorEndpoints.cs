@@ -38,8 +38,7 @@ public static class IndicatorEndpoints
         var toDate = ParseDate(to, "to", errors);
         if (region is not null && !Codes.Regions.Contains(region)) errors["region"] = ["must be a region code of the catalogue, e.g. bamako"];
         if (fromDate > toDate) errors["to"] = ["must not be before from"];
-        if (errors.Count > 0)
-            return new Problem(ProblemKind.InvalidQuery, string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}")), errors).ToResult();
+        if (Problem.Query(errors) is { } problem) return problem.ToResult();
 
         var filter = new IndicatorFilter(fromDate, toDate, region);
         var report = await cache.GetAsync(store, filter, async () =>

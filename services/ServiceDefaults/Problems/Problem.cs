@@ -20,6 +20,11 @@ public sealed record Problem(ProblemKind Kind, string Detail, IReadOnlyDictionar
 
     public IResult ToResult() => Results.Problem(ToProblemDetails());
 
+    /// <summary>The 400 for query parameters out of range, every one named; null when there are none.</summary>
+    public static Problem? Query(IReadOnlyDictionary<string, string[]> invalid) => invalid.Count == 0
+        ? null
+        : new Problem(ProblemKind.InvalidQuery, string.Join("; ", invalid.Select(e => $"{e.Key}: {e.Value[0]}")), invalid);
+
     public static Problem Field(ProblemKind kind, string field, string message) =>
         new(kind, $"{field}: {message}", new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -2,6 +2,7 @@ using Marten;
 using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Problems;
+using Reintegration.ServiceDefaults.Reading;
 using Reintegration.ServiceDefaults.Reference;
 using Reintegration.Training.Trainings;
 
@@ -14,7 +15,6 @@ public sealed record WorkerView(
     public static WorkerView From(WorkerProfile w) => new(w.Id, w.Sex, w.Role, w.Organisation, w.Regions, w.Trainings, w.Certificates);
 }
 
-public sealed record WorkerPage(IReadOnlyList<WorkerView> Items, int Page, int PageSize, bool HasMore);
 
 public sealed record TrainingView(
     Guid Id, string Course, DateOnly StartDate, DateOnly EndDate, string Region, string Trainer, DateTimeOffset Time, IReadOnlyList<TrainedWorker> Participants);
@@ -27,7 +27,6 @@ public sealed record TrainingView(
 /// </summary>
 public static class ReadEndpoints
 {
-    public const int MaxPageSize = 100;
 
     public static IEndpointRouteBuilder MapTrainingReads(this IEndpointRouteBuilder app)
     {
@@ -45,7 +44,7 @@ public static class ReadEndpoints
             .WithName("ListWorkers")
             .WithSummary("Workers by organisation and role (as their latest training lists them) and region (of any of their trainings); page, pageSize (1-100, default 20)")
             .RequireScope(Scopes.ReportsRead)
-            .Produces<WorkerPage>()
+            .Produces<PageOf<WorkerView>>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest);
 
         app.MapGet("/trainings/{id:guid}", async (Guid id, IQuerySession session, CancellationToken cancellationToken) =>
@@ -63,23 +62,19 @@ public static class ReadEndpoints
     private static async Task<IResult> SearchAsync(
         string? organisation, string? role, string? region, int? page, int? pageSize, IQuerySession session, CancellationToken cancellationToken)
     {
-        var number = page ?? 1;
-        var size = pageSize ?? 20;
         var invalid = new Dictionary<string, string[]>();
+        var paging = PageRequest.Read(page, pageSize, invalid);
         if (organisation is { Length: 0 or > 100 }) invalid["organisation"] = ["must be 1 to 100 characters"];
         if (role is not null && !TrainingRules.Roles.Contains(role)) invalid["role"] = ["must be a role code of the catalogue"];
         if (region is not null && !Codes.Regions.Contains(region)) invalid["region"] = ["must be a region code of the catalogue"];
-        if (number < 1) invalid["page"] = ["must be 1 or more"];
-        if (size is < 1 or > MaxPageSize) invalid["pageSize"] = [$"must be 1 to {MaxPageSize}"];
-        if (invalid.Count > 0)
-            return new Problem(ProblemKind.InvalidQuery, string.Join("; ", invalid.Select(e => $"{e.Key}: {e.Value[0]}")), invalid).ToResult();
+        if (Problem.Query(invalid) is { } problem) return problem.ToResult();
 
         IQueryable<WorkerProfile> query = session.Query<WorkerProfile>();
         if (organisation is not null) query = query.Where(w => w.Organisation == organisation);
         if (role is not null) query = query.Where(w => w.Role == role);
         if (region is not null) query = query.Where(w => w.Regions.Contains(region));
 
-        var rows = await query.OrderBy(w => w.FirstStartDate).ThenBy(w => w.Id).Skip((number - 1) * size).Take(size + 1).ToListAsync(cancellationToken);
-        return Results.Ok(new WorkerPage(rows.Take(size).Select(WorkerView.From).ToList(), number, size, rows.Count > size));
+        var rows = await query.OrderBy(w => w.FirstStartDate).ThenBy(w => w.Id).Skip(paging.Skip).Take(paging.Take).ToListAsync(cancellationToken);
+        return Results.Ok(paging.Of(rows, WorkerView.From));
     }
 }
