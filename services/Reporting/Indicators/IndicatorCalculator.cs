@@ -12,7 +12,7 @@ public static class IndicatorCalculator
 {
     public const string ReturneesReachedTarget = "returnees-reached";
 
-    public static IReadOnlyList<Indicator> Calculate(
+    public static IReadOnlyList<IndicatorFigures> Calculate(
         IReadOnlyCollection<ReturneeJourney> journeys,
         IReadOnlyCollection<AwarenessEventFact> awarenessEvents,
         IndicatorFilter filter,
@@ -28,17 +28,17 @@ public static class IndicatorCalculator
 
         return
         [
-            new("returnees-registered", registered.Count, Breakdown.Count(registered,
+            new("returnees-registered", FigureKind.Count, Figure.Count(registered.Count), Breakdown.Count(registered,
                 ("sex", r => r.Sex), ("ageGroup", r => r.AgeGroup), ("region", r => r.Region), ("returnedFrom", r => r.ReturnedFrom))),
-            new(ReturneesReachedTarget, reached.Count, Breakdown.Count(reached,
+            new(ReturneesReachedTarget, FigureKind.Count, Figure.Count(reached.Count), Breakdown.Count(reached,
                 ("sex", r => r.Sex), ("ageGroup", r => r.AgeGroup), ("region", r => r.Region)))
             {
                 Target = targets.TryGetValue(ReturneesReachedTarget, out var target) ? target : null,
             },
-            new("counselling-sessions", sessions.Count, Breakdown.Count(sessions,
+            new("counselling-sessions", FigureKind.Count, Figure.Count(sessions.Count), Breakdown.Count(sessions,
                 ("intervention", s => s.Session.Intervention), ("modality", s => s.Session.Modality), ("region", s => s.Region))),
-            new("awareness-events", events.Count, Breakdown.Count(events, ("kind", e => e.Kind), ("region", e => e.Region))),
-            new("people-reached", events.Sum(e => e.PeopleReached), PeopleReachedBreakdown(events)),
+            new("awareness-events", FigureKind.Count, Figure.Count(events.Count), Breakdown.Count(events, ("kind", e => e.Kind), ("region", e => e.Region))),
+            new("people-reached", FigureKind.Sum, new Figure(events.Sum(e => e.PeopleReached)), PeopleReachedBreakdown(events)),
         ];
     }
 
@@ -46,7 +46,7 @@ public static class IndicatorCalculator
     private static IEnumerable<DateTimeOffset> PsychosocialServiceTimes(ReturneeJourney journey) =>
         journey.Sessions.Select(s => s.Time);
 
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> PeopleReachedBreakdown(IReadOnlyCollection<AwarenessEventFact> events)
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, Figure>> PeopleReachedBreakdown(IReadOnlyCollection<AwarenessEventFact> events)
     {
         var byGroup = new Dictionary<string, decimal>
         {
@@ -56,7 +56,7 @@ public static class IndicatorCalculator
             ["boys"] = events.Sum(e => e.Boys),
         };
         var breakdown = Breakdown.Sum(events, e => e.PeopleReached, ("region", e => e.Region)).ToDictionary();
-        breakdown["group"] = byGroup.Where(g => g.Value > 0).ToDictionary();
+        breakdown["group"] = byGroup.Where(g => g.Value > 0).ToDictionary(g => g.Key, g => new Figure(g.Value));
         return breakdown;
     }
 }

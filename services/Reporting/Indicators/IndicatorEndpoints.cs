@@ -2,6 +2,7 @@ using System.Globalization;
 using Marten;
 using Microsoft.Extensions.Options;
 using Reintegration.Reporting.Activities;
+using Reintegration.Reporting.Disclosure;
 using Reintegration.Reporting.Journeys;
 using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.Problems;
@@ -47,7 +48,7 @@ public static class IndicatorEndpoints
             var journeys = await session.Query<ReturneeJourney>().Where(j => j.Registration != null).ToListAsync(cancellationToken);
             var events = await session.Query<AwarenessEventFact>().ToListAsync(cancellationToken);
             return new IndicatorReport(asOf, fromDate, toDate, region,
-                IndicatorCalculator.Calculate(journeys, events, filter, options.Value.Targets));
+                IndicatorCalculator.Calculate(journeys, events, filter, options.Value.Targets).Select(DisclosureControl.Detail).ToList());
         }, cancellationToken);
         return Results.Ok(report);
     }

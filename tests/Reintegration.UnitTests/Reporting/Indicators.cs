@@ -1,4 +1,5 @@
 using Reintegration.Reporting.Activities;
+using Reintegration.Reporting.Disclosure;
 using Reintegration.Reporting.Indicators;
 using Reintegration.Reporting.Journeys;
 
@@ -13,13 +14,14 @@ public static class Indicators
         IReadOnlyCollection<AwarenessEventFact>? awarenessEvents = null,
         IndicatorFilter? filter = null,
         IReadOnlyDictionary<string, decimal>? targets = null) =>
-        IndicatorCalculator.Calculate(journeys, awarenessEvents ?? [], filter ?? IndicatorFilter.Everything, targets ?? NoTargets);
+        IndicatorCalculator.Calculate(journeys, awarenessEvents ?? [], filter ?? IndicatorFilter.Everything, targets ?? NoTargets)
+            .Select(DisclosureControl.Detail).ToList();
 
     public static Indicator Named(this IReadOnlyList<Indicator> indicators, string code) =>
         Assert.Single(indicators, i => i.Code == code);
 
     /// <summary>Asserts one dimension of the breakdown; keys with value 0 may be left out, as the catalogue allows.</summary>
-    public static void AssertBreakdown(this Indicator indicator, string dimension, params (string Key, decimal Value)[] expected)
+    public static void AssertBreakdown(this Indicator indicator, string dimension, params (string Key, decimal? Value)[] expected)
     {
         Assert.True(indicator.Breakdown.TryGetValue(dimension, out var actual), $"{indicator.Code} has no '{dimension}' breakdown");
         Assert.Equal(
