@@ -174,9 +174,10 @@ for name in "${SERVICES[@]}"; do
 	wait_for "$name" /health/live
 done
 
-# Then until every one is ready (database, broker and its projections and subscriptions).
+# Then until everything of every one works (/health/detail: database, broker, projections and
+# subscriptions), not only what a load balancer routes on (/health/ready: its database).
 for name in "${SERVICES[@]}"; do
-	wait_for "$name" /health/ready
+	wait_for "$name" /health/detail
 	say "$name ready"
 done
 
