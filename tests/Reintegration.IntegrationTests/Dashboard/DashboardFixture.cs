@@ -24,6 +24,9 @@ namespace Reintegration.IntegrationTests.Dashboard;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
+    /// <summary>The test classes that share one Reporting, one sample and one chromium.</summary>
+    public const string Collection = "Dashboard";
+
     private IsolatedBackend _backend = null!;
     private IPlaywright _playwright = null!;
 
@@ -90,3 +93,6 @@ public sealed class DashboardFixture : IAsyncLifetime
         await _backend.DisposeAsync();
     }
 }
+
+[CollectionDefinition(DashboardFixture.Collection)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>;

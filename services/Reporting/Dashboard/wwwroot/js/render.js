@@ -153,10 +153,16 @@ function baseOptions(info, indexAxis) {
       tooltip: { callbacks: { label: (item) => `${figure(item.raw)}${unitOf(info.kind) ? ` ${unitOf(info.kind)}` : ""}` } },
     },
     scales: {
-      [valueAxis]: { beginAtZero: true, grid: { color: COLOURS.grid }, ticks: { precision: info.kind === "count" ? 0 : undefined, color: COLOURS.text } },
-      [indexAxis]: { grid: { display: false }, ticks: { color: COLOURS.text, autoSkip: indexAxis === "x" } },
+      [valueAxis]: { beginAtZero: true, max: info.kind === "share" ? 100 : undefined, grid: { color: COLOURS.grid }, ticks: { precision: info.kind === "count" ? 0 : undefined, color: COLOURS.text } },
+      [indexAxis]: { grid: { display: false }, ticks: { color: COLOURS.text, autoSkip: indexAxis === "x", callback: shortLabel } },
     },
   };
+}
+
+/** Long names are cut on the chart's axis (the table beside it has them whole). */
+function shortLabel(value) {
+  const label = this.getLabelForValue(value);
+  return label.length > 26 ? `${label.slice(0, 25)}…` : label;
 }
 
 // Charts are drawn once their canvas is in the document (Chart.js measures its parent).
