@@ -16,14 +16,11 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        var options = app.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
-        var authority = string.IsNullOrWhiteSpace(options.Authority)
-            ? app.ServiceProvider.GetRequiredService<IConfiguration>()[$"{AuthOptions.Section}:{nameof(AuthOptions.Authority)}"]
-            : options.Authority;
-        if (string.IsNullOrWhiteSpace(authority)) authority = null;
-        var clientId = string.IsNullOrWhiteSpace(options.ClientId) ? null : options.ClientId;
-        var config = new DashboardConfig(authority, clientId, options.Scope);
-        var policy = PageSecurityHeaders.ContentSecurityPolicy(PageSecurityHeaders.OriginOf(authority));
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        var config = DashboardConfig.From(
+            configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions(),
+            configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.Authority)}"]);
+        var policy = PageSecurityHeaders.ContentSecurityPolicy(PageSecurityHeaders.OriginOf(config.Authority));
         var assets = DashboardAssets.FromAssembly(typeof(DashboardEndpoints).Assembly);
 
         var dashboard = app.MapGroup(Route)

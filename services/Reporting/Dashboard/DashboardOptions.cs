@@ -23,4 +23,16 @@ public sealed class DashboardOptions
 /// <param name="Authority">Null when the deployment has no provider for the page (Development: the link of build/run.sh carries a token).</param>
 /// <param name="ClientId">Null likewise.</param>
 /// <param name="Scope">The scopes the page asks the provider for.</param>
-public sealed record DashboardConfig(string? Authority, string? ClientId, string Scope);
+public sealed record DashboardConfig(string? Authority, string? ClientId, string Scope)
+{
+    /// <summary>
+    /// The page's settings: its own provider when set, else the one the API validates tokens
+    /// with (<paramref name="apiAuthority"/>); a blank value (an unset variable in a manifest) counts as none.
+    /// </summary>
+    public static DashboardConfig From(DashboardOptions options, string? apiAuthority) => new(
+        NullIfBlank(options.Authority) ?? NullIfBlank(apiAuthority),
+        NullIfBlank(options.ClientId),
+        options.Scope);
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -14,14 +14,15 @@ export function unitOf(kind) {
   return kind === "share" ? "%" : kind === "mean" ? "points" : "";
 }
 
-/** Progress against a target, as a whole percentage (null when the value is withheld). */
+/** Progress against a target, in percent (null when the value is withheld). */
 export function progress(value, target) {
   if (value === null || value === undefined || !target) return null;
-  return Math.round((100 * value) / target);
+  return (100 * value) / target;
 }
 
+/** Whole percent, with one decimal below 10 % so that early progress does not read as none. */
 export function percent(value) {
-  return `${whole.format(value)} %`;
+  return `${(value < 10 ? number : whole).format(value)} %`;
 }
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
