@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Reintegration.Contracts;
 using Reintegration.Reporting;
 using Reintegration.Reporting.Activities;
+using Reintegration.Reporting.Dashboard;
 using Reintegration.Reporting.Indicators;
 using Reintegration.Reporting.Journeys;
 using Reintegration.ServiceDefaults.EventStore;
@@ -42,5 +43,6 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapIndicators();
 app.MapJourneys();
+app.MapDashboard();
 
 app.Run();
