@@ -8,10 +8,11 @@ public sealed class PostingBatch
 {
     private readonly Lazy<byte[]> _utf8Json;
 
-    internal PostingBatch(int index, PartnerService service, IReadOnlyList<PartnerEvent> events)
+    internal PostingBatch(int index, PartnerService service, string step, IReadOnlyList<PartnerEvent> events)
     {
         Index = index;
         Service = service;
+        Step = step;
         Events = events;
         _utf8Json = new Lazy<byte[]>(() => Serialize(events));
     }
@@ -21,6 +22,7 @@ public sealed class PostingBatch
     {
         Index = index;
         Service = original.Service;
+        Step = original.Step;
         Events = original.Events;
         RetryOf = original.Index;
         _utf8Json = original._utf8Json;
@@ -30,6 +32,12 @@ public sealed class PostingBatch
     public int Index { get; }
 
     public PartnerService Service { get; }
+
+    /// <summary>
+    /// The plan's step (e.g. "intake #2", "counselling: referral closures"): no event depends on
+    /// another of its own step, so a step's batches may go concurrently; steps go one after another.
+    /// </summary>
+    public string Step { get; }
 
     public IReadOnlyList<PartnerEvent> Events { get; }
 
@@ -52,7 +60,7 @@ public sealed class PostingBatch
     internal PostingBatch RepeatAt(int index) => new(index, this);
 
     public override string ToString() =>
-        $"#{Index} {Service} {Count} events{(IsRetry ? $" (retry of #{RetryOf})" : "")}";
+        $"#{Index} {Step}: {Count} events{(IsRetry ? $" (retry of #{RetryOf})" : "")}";
 
     // The events are already UTF-8 JSON: the array is their bytes, comma separated, in brackets.
     private static byte[] Serialize(IReadOnlyList<PartnerEvent> events)
