@@ -10,7 +10,7 @@ namespace Reintegration.PartnerSimulator.CloudEvents;
 /// the catalogue names its fields (camelCase, dates YYYY-MM-DD, optional fields left out).
 /// Written straight to UTF-8: building node trees for 100k returnees took seconds.
 /// </summary>
-internal static class CloudEventFactory
+public static class CloudEventFactory
 {
     public static PartnerEvent Registration(ReturneeFact r) =>
         Envelope(PartnerService.Intake, r.EventId, PartnerSources.NgoFieldApp, EventTypes.ReturneeRegistered, r.Id, r.RegisteredAt, w =>

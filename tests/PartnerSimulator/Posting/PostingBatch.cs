@@ -28,6 +28,10 @@ public sealed class PostingBatch
         _utf8Json = original._utf8Json;
     }
 
+    /// <summary>A batch outside any plan (e.g. a benchmark's own), serialised once like a plan's.</summary>
+    public static PostingBatch Of(int index, PartnerService service, string step, IReadOnlyList<PartnerEvent> events) =>
+        new(index, service, step, events);
+
     /// <summary>Position in the plan, from 0.</summary>
     public int Index { get; }
 
