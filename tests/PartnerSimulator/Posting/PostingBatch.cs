@@ -28,6 +28,34 @@ public sealed class PostingBatch
         _utf8Json = original._utf8Json;
     }
 
+    /// <summary>The catalogue's limit on a batch's body: 1 MiB.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Consecutive runs of the events, each within <paramref name="maxEvents"/> and, as a JSON
+    /// array, within the catalogue's 1 MiB (a batch of trainings of 30 workers passes it well
+    /// before 500 events).
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<PartnerEvent>> Chunk(IEnumerable<PartnerEvent> events, int maxEvents)
+    {
+        var chunk = new List<PartnerEvent>();
+        var bytes = 2; // the brackets
+        foreach (var e in events)
+        {
+            var size = e.Utf8Json.Length + (chunk.Count > 0 ? 1 : 0);
+            if (chunk.Count > 0 && (chunk.Count == maxEvents || bytes + size > MaxBytes))
+            {
+                yield return chunk;
+                (chunk, bytes, size) = ([], 2, e.Utf8Json.Length);
+            }
+
+            chunk.Add(e);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0) yield return chunk;
+    }
+
     /// <summary>A batch outside any plan (e.g. a benchmark's own), serialised once like a plan's.</summary>
     public static PostingBatch Of(int index, PartnerService service, string step, IReadOnlyList<PartnerEvent> events) =>
         new(index, service, step, events);

@@ -88,7 +88,7 @@ public sealed class PostingPlan
         steps.AddRange(CaseSteps("intake, last of the case", intake.Where(e => lastOfCase.Contains(e.Id))));
 
         var originals = steps
-            .SelectMany(g => g.Events.Chunk(batchSize).Select(chunk => (g.Service, g.Step, Events: chunk)))
+            .SelectMany(g => PostingBatch.Chunk(g.Events, batchSize).Select(chunk => (g.Service, g.Step, Events: chunk)))
             .ToList();
 
         // Which batches are retried depends on the seed and the batch size only.
