@@ -31,6 +31,7 @@ public static class MessagingExtensions
         {
             builder.Services.AddSingleton(sp => new ErrorQueue(address, queue, sp.GetRequiredService<IMeterFactory>()));
             builder.Services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queue");
+            builder.Services.AddSingleton<HandledMessageRetention>().AddHostedService(sp => sp.GetRequiredService<HandledMessageRetention>());
         }
 
         builder.Services.AddMassTransit(bus =>
