@@ -78,7 +78,7 @@ public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session
 
         await StageAsync(fresh.Select(d => d.Context.Message).ToList(), session, cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var (key, _) in fresh) session.Insert(new HandledMessage(key, now));
+        session.InsertAll(fresh.Select(d => new HandledMessage(d.Key, now)).ToList(), h => h.Id);
         await session.SaveChangesAsync(cancellationToken);
     }
 
