@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Reintegration.Contracts;
 using Reintegration.Reporting;
 using Reintegration.Reporting.Activities;
+using Reintegration.Reporting.Disclosure;
 using Reintegration.Reporting.Indicators;
 using Reintegration.Reporting.Journeys;
 using Reintegration.ServiceDefaults.EventStore;
@@ -36,6 +37,7 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
 });
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
 builder.Services.AddSingleton<IndicatorCache>();
+builder.Services.AddDisclosureControl(builder.Configuration);
 
 var app = builder.Build();
 
