@@ -82,6 +82,10 @@ public sealed class AuthorizationMatrixTests(SystemFixture fixture) : IClassFixt
         { nameof(TrainingService), "GET", "/trainings/{id:guid}", Scopes.ReportsRead },
         { nameof(ReportingService), "GET", "/indicators", Scopes.ReportsRead },
         { nameof(ReportingService), "GET", "/returnees/{id:guid}/journey", Scopes.JourneysRead },
+        { nameof(ReportingService), "GET", "/exports/indicators.csv", Scopes.ReportsExport },
+        { nameof(ReportingService), "GET", "/exports/indicators.xlsx", Scopes.ReportsExport },
+        { nameof(ReportingService), "GET", "/exports/returnees.csv", Scopes.ReportsExport },
+        { nameof(ReportingService), "GET", "/exports/returnees.xlsx", Scopes.ReportsExport },
     };
 
     [Theory]
