@@ -26,7 +26,7 @@ public static class ExportEndpoints
             .WithName(name)
             .RequireScope(Scopes.ReportsExport)
             .WithSummary(summary)
-            .Produces(StatusCodes.Status200OK, contentType: pattern.EndsWith(".csv", StringComparison.Ordinal) ? ExportFiles.CsvContentType : ExportFiles.XlsxContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, pattern.EndsWith(".csv", StringComparison.Ordinal) ? ExportFiles.CsvContentType : ExportFiles.XlsxContentType)
             .ProducesValidationProblem(StatusCodes.Status400BadRequest);
 
     private static Func<string?, string?, string?, string?, IndicatorSources, HttpContext, CancellationToken, Task<IResult>> IndicatorsAsync(bool csv) =>
