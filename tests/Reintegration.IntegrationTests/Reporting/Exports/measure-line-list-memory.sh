@@ -7,12 +7,15 @@
 #   source /tmp/infra.env   # ConnectionStrings__Postgres / __RabbitMq / RabbitMq__ManagementUrl
 #   tests/Reintegration.IntegrationTests/Reporting/Exports/measure-line-list-memory.sh [ROWS ...]
 #
-# Default sizes 10000 and 1000000. Drops its database and virtual host at the end. Never stops
-# PostgreSQL or RabbitMQ.
+# Default sizes 10000 and 1000000. MEASURE_HEAP_LIMIT_MIB caps the service's managed heap
+# (DOTNET_GCHeapHardLimit): an export that kept its rows in memory would fail under a cap far
+# below their size. Besides the peak, each run prints the peak of each quarter of the download:
+# flat memory shows as four similar figures. MEASURE_DLL runs another build of Reporting.
+# Drops its database and virtual host at the end. Never stops PostgreSQL or RabbitMQ.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
-DLL=$ROOT/services/Reporting/bin/Release/net10.0/Reintegration.Reporting.dll
+DLL=${MEASURE_DLL:-$ROOT/services/Reporting/bin/Release/net10.0/Reintegration.Reporting.dll}
 PORT=${MEASURE_PORT:-5199}
 SIZES=("$@")
 [[ ${#SIZES[@]} -gt 0 ]] || SIZES=(10000 1000000)
@@ -52,6 +55,7 @@ start_service() {
 		ConnectionStrings__RabbitMq="${ConnectionStrings__RabbitMq%/}/$NAME" \
 		Auth__Issuer=$DEVKEY_ISSUER Auth__Audience=$DEVKEY_AUDIENCE Auth__SigningKeysFile=$DEVKEY_JWKS \
 		Logging__LogLevel__Default=Warning \
+		${MEASURE_HEAP_LIMIT_MIB:+DOTNET_GCHeapHardLimit=$(printf '0x%x' $((MEASURE_HEAP_LIMIT_MIB * 1048576)))} \
 		dotnet "$DLL" --urls "http://127.0.0.1:$PORT" >"$DEVKEY_DIR/service.log" 2>&1 &
 	SERVICE_PID=$!
 	for _ in $(seq 1 300); do
@@ -83,7 +87,7 @@ select id, jsonb_build_object(
 	'sessions', jsonb_build_array(gen_random_uuid(), gen_random_uuid(), gen_random_uuid()), 'groupSessions', jsonb_build_array(gen_random_uuid()),
 	'workshops', '[]'::jsonb, 'referrals', jsonb_build_array(gen_random_uuid()),
 	'assessments', jsonb_build_object('who-5', jsonb_build_object('firstAt', '2026-03-05T09:00:00+00:00', 'first', 32, 'latestAt', '2026-06-05T09:00:00+00:00', 'latest', 56)),
-	'lastClosedAt', null, 'lastReopenedAt', null), now(), gen_random_uuid(), 'Reintegration.Reporting.LineList.ReturneeLine'
+	'lastClosedAt', null, 'lastReopenedAt', null), now(), 1, 'Reintegration.Reporting.LineList.ReturneeLine'
 from (select n, gen_random_uuid() as id from generate_series(1, $1) as n) as rows;
 analyze reporting.mt_doc_returneeline;
 SQL
@@ -93,22 +97,27 @@ measure() {
 	local rows=$1 format=$2 peak baseline start end bytes sampler
 	start_service
 	baseline=$(rss_kib)
-	(peak=0; while kill -0 "$SERVICE_PID" 2>/dev/null; do r=$(rss_kib 2>/dev/null || echo 0); ((r > peak)) && peak=$r && echo "$peak" >"$DEVKEY_DIR/peak"; sleep 0.05; done) &
+	: >"$DEVKEY_DIR/samples"
+	(while kill -0 "$SERVICE_PID" 2>/dev/null; do rss_kib >>"$DEVKEY_DIR/samples" 2>/dev/null || true; sleep 0.05; done) &
 	sampler=$!
 	start=$(date +%s.%N)
-	bytes=$(curl -fsS -H "Authorization: Bearer $TOKEN" -o /dev/null -w '%{size_download}' "http://127.0.0.1:$PORT/exports/returnees.$format")
+	# The CSV's lines are counted on the way (header + one per row), to know the whole list came.
+	bytes=$(curl -fsS -H "Authorization: Bearer $TOKEN" -o >(wc -l >"$DEVKEY_DIR/lines") -w '%{size_download}' "http://127.0.0.1:$PORT/exports/returnees.$format")
 	end=$(date +%s.%N)
 	kill "$sampler"; wait "$sampler" 2>/dev/null || true
-	peak=$(cat "$DEVKEY_DIR/peak")
-	awk -v r="$rows" -v f="$format" -v b="$baseline" -v p="$peak" -v s="$bytes" -v t0="$start" -v t1="$end" 'BEGIN {
-		printf "| %d | %s | %.1f MiB | %.1f MiB | %+.1f MiB | %.1f MiB | %.1f s |\n", r, f, b / 1024, p / 1024, (p - b) / 1024, s / 1048576, t1 - t0 }'
+	peak=$(sort -n "$DEVKEY_DIR/samples" | tail -1)
+	quarters=$(awk '{ s[NR] = $1 } END { for (q = 0; q < 4; q++) { m = 0; for (i = int(q * NR / 4) + 1; i <= int((q + 1) * NR / 4); i++) if (s[i] > m) m = s[i]; printf "%s%.0f", (q ? " / " : ""), m / 1024 } }' "$DEVKEY_DIR/samples")
+	sleep 0.5 # the line count finishes after curl
+	[[ $format != csv ]] || [[ $(cat "$DEVKEY_DIR/lines") -eq $((rows + 1)) ]] || { echo "csv has $(cat "$DEVKEY_DIR/lines") lines, not $((rows + 1))" >&2; exit 1; }
+	awk -v q="$quarters" -v r="$rows" -v f="$format" -v b="$baseline" -v p="$peak" -v s="$bytes" -v t0="$start" -v t1="$end" 'BEGIN {
+		printf "| %d | %s | %.1f MiB | %.1f MiB | %+.1f MiB | %s MiB | %.1f MiB | %.1f s |\n", r, f, b / 1024, p / 1024, (p - b) / 1024, q, s / 1048576, t1 - t0 }'
 	stop_service
 }
 
 start_service # creates the schema
 stop_service
-echo "| rows | file | RSS before | peak RSS during | peak − before | file size | time |"
-echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| rows | file | RSS before | peak RSS during | peak − before | peak per quarter | file size | time |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for rows in "${SIZES[@]}"; do
 	seed "$rows"
 	measure "$rows" csv
