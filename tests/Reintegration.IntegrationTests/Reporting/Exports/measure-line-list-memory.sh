@@ -50,13 +50,15 @@ curl -fsS -u "$RABBIT_USER" -X PUT -H 'content-type: application/json' -d '{"con
 	"$RabbitMq__ManagementUrl/api/permissions/$NAME/${RABBIT_USER%%:*}" >/dev/null
 
 start_service() {
-	ASPNETCORE_ENVIRONMENT=Development \
-		ConnectionStrings__Postgres="$(sed -E "s/Database=[^;]*/Database=$NAME/" <<<"$ConnectionStrings__Postgres")" \
-		ConnectionStrings__RabbitMq="${ConnectionStrings__RabbitMq%/}/$NAME" \
-		Auth__Issuer=$DEVKEY_ISSUER Auth__Audience=$DEVKEY_AUDIENCE Auth__SigningKeysFile=$DEVKEY_JWKS \
-		Logging__LogLevel__Default=Warning \
-		${MEASURE_HEAP_LIMIT_MIB:+DOTNET_GCHeapHardLimit=$(printf '0x%x' $((MEASURE_HEAP_LIMIT_MIB * 1048576)))} \
-		dotnet "$DLL" --urls "http://127.0.0.1:$PORT" >"$DEVKEY_DIR/service.log" 2>&1 &
+	local settings=(
+		ASPNETCORE_ENVIRONMENT=Development
+		"ConnectionStrings__Postgres=$(sed -E "s/Database=[^;]*/Database=$NAME/" <<<"$ConnectionStrings__Postgres")"
+		"ConnectionStrings__RabbitMq=${ConnectionStrings__RabbitMq%/}/$NAME"
+		"Auth__Issuer=$DEVKEY_ISSUER" "Auth__Audience=$DEVKEY_AUDIENCE" "Auth__SigningKeysFile=$DEVKEY_JWKS"
+		Logging__LogLevel__Default=Warning
+	)
+	[[ -z ${MEASURE_HEAP_LIMIT_MIB:-} ]] || settings+=("DOTNET_GCHeapHardLimit=$(printf '0x%x' $((MEASURE_HEAP_LIMIT_MIB * 1048576)))")
+	env "${settings[@]}" dotnet "$DLL" --urls "http://127.0.0.1:$PORT" >"$DEVKEY_DIR/service.log" 2>&1 &
 	SERVICE_PID=$!
 	for _ in $(seq 1 300); do
 		curl -fsS "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && return 0
