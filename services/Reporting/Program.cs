@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Reintegration.Contracts;
 using Reintegration.Reporting;
 using Reintegration.Reporting.Activities;
+using Reintegration.Reporting.Dashboard;
 using Reintegration.Reporting.Disclosure;
 using Reintegration.Reporting.Exports;
 using Reintegration.Reporting.Indicators;
@@ -48,6 +49,7 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapIndicators();
 app.MapJourneys();
+app.MapDashboard();
 app.MapExports();
 
 app.Run();

@@ -86,6 +86,9 @@ public sealed class AuthorizationMatrixTests(SystemFixture fixture) : IClassFixt
         { nameof(ReportingService), "GET", "/exports/indicators.xlsx", Scopes.ReportsExport },
         { nameof(ReportingService), "GET", "/exports/returnees.csv", Scopes.ReportsExport },
         { nameof(ReportingService), "GET", "/exports/returnees.xlsx", Scopes.ReportsExport },
+        { nameof(CounsellingService), "POST", "/operations/redrive", Scopes.Operations },
+        { nameof(TrainingService), "POST", "/operations/redrive", Scopes.Operations },
+        { nameof(ReportingService), "POST", "/operations/redrive", Scopes.Operations },
     };
 
     [Theory]
