@@ -3,8 +3,11 @@ using Reintegration.Contracts;
 using Reintegration.Reporting;
 using Reintegration.Reporting.Activities;
 using Reintegration.Reporting.Dashboard;
+using Reintegration.Reporting.Disclosure;
+using Reintegration.Reporting.Exports;
 using Reintegration.Reporting.Indicators;
 using Reintegration.Reporting.Journeys;
+using Reintegration.Reporting.LineList;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Messaging;
@@ -16,6 +19,7 @@ builder.AddEventStore(typeof(ReportingService), store =>
 {
     store.Projections.Add(new ReturneeJourneyProjection(), ProjectionLifecycle.Async);
     store.Projections.Add(new AwarenessEventFactProjection(), ProjectionLifecycle.Async);
+    store.Projections.Add(new ReturneeLineProjection(), ProjectionLifecycle.Async);
     store.Events.AddEventTypes([typeof(TrainingReported), typeof(WorkerCertificationReported), typeof(WorkshopReported)]);
 });
 builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
@@ -37,6 +41,8 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
 });
 builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
 builder.Services.AddSingleton<IndicatorCache>();
+builder.Services.AddDisclosureControl(builder.Configuration);
+builder.Services.AddSingleton<LineListReader>();
 
 var app = builder.Build();
 
@@ -44,5 +50,6 @@ app.MapServiceDefaults();
 app.MapIndicators();
 app.MapJourneys();
 app.MapDashboard();
+app.MapExports();
 
 app.Run();

@@ -10,14 +10,15 @@ namespace Reintegration.Reporting.Indicators;
 /// the projections behind them have not moved, the last answer to the same question still holds:
 /// a dashboard refreshing every few seconds costs one small progress query instead. The position
 /// is read before computing, so a cached answer is never older than the position it is kept under.
+/// It keeps the exact figures: disclosure control is applied to every answer, cached or not.
 /// </summary>
 public sealed class IndicatorCache
 {
     private const int MaxQuestions = 256;
     private static readonly string[] Projections = [nameof(ReturneeJourney), nameof(AwarenessEventFact)];
-    private readonly ConcurrentDictionary<IndicatorFilter, (string Position, IndicatorReport Report)> _answers = new();
+    private readonly ConcurrentDictionary<IndicatorFilter, (string Position, ExactIndicators Report)> _answers = new();
 
-    public async Task<IndicatorReport> GetAsync(IDocumentStore store, IndicatorFilter filter, Func<Task<IndicatorReport>> compute, CancellationToken cancellationToken)
+    public async Task<ExactIndicators> GetAsync(IDocumentStore store, IndicatorFilter filter, Func<Task<ExactIndicators>> compute, CancellationToken cancellationToken)
     {
         var position = await PositionAsync(store, cancellationToken);
         if (_answers.TryGetValue(filter, out var cached) && cached.Position == position) return cached.Report;
@@ -37,3 +38,6 @@ public sealed class IndicatorCache
             .Select(p => $"{p.ShardName}={p.Sequence}"));
     }
 }
+
+/// <summary>The indicators as computed at <paramref name="AsOf"/>, before disclosure control.</summary>
+public sealed record ExactIndicators(DateTimeOffset AsOf, IReadOnlyList<IndicatorFigures> Figures);

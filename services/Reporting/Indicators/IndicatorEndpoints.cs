@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Marten;
 using Microsoft.Extensions.Options;
 using Reintegration.Reporting.Activities;
@@ -23,34 +24,46 @@ public static class IndicatorEndpoints
         app.MapGet("/indicators", GetAsync)
             .WithName("GetIndicators")
             .RequireScope(Scopes.ReportsRead)
-            .WithSummary("Programme indicators with their breakdowns; from/to (YYYY-MM-DD, inclusive) and region are optional")
+            .WithSummary("Programme indicators with their breakdowns; from/to (YYYY-MM-DD, inclusive), region and disclosure (public, the default, or detail with reports:detail) are optional")
             .Produces<IndicatorReport>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
     private static async Task<IResult> GetAsync(
-        string? from, string? to, string? region,
-        IQuerySession session, IDocumentStore store, IndicatorCache cache, IOptions<IndicatorOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string? from, string? to, string? region, string? disclosure, [AsParameters] IndicatorSources sources, CancellationToken cancellationToken)
+    {
+        var (question, problem) = Read(from, to, region, disclosure, sources.User);
+        return problem is not null ? problem.ToResult() : Results.Ok(await AnswerAsync(question!, sources, cancellationToken));
+    }
+
+    /// <summary>The question of <c>GET /indicators</c> (and of the indicator exports, which ask it the same way), or the 400/403 it gets.</summary>
+    public static (IndicatorQuestion? Question, Problem? Problem) Read(string? from, string? to, string? region, string? disclosure, ClaimsPrincipal user)
     {
         var errors = new Dictionary<string, string[]>();
         var fromDate = ParseDate(from, "from", errors);
         var toDate = ParseDate(to, "to", errors);
         if (region is not null && !Codes.Regions.Contains(region)) errors["region"] = ["must be a region code of the catalogue, e.g. bamako"];
         if (fromDate > toDate) errors["to"] = ["must not be before from"];
-        if (Problem.Query(errors) is { } problem) return problem.ToResult();
+        var mode = DisclosureRequest.Read(disclosure, errors);
+        if ((Problem.Query(errors) ?? DisclosureRequest.RefusalFor(mode, user)) is { } problem) return (null, problem);
+        return (new IndicatorQuestion(new IndicatorFilter(fromDate, toDate, region), mode), null);
+    }
 
-        var filter = new IndicatorFilter(fromDate, toDate, region);
-        var report = await cache.GetAsync(store, filter, async () =>
+    /// <summary>The answer, disclosure control applied to every indicator.</summary>
+    public static async Task<IndicatorReport> AnswerAsync(IndicatorQuestion question, IndicatorSources sources, CancellationToken cancellationToken)
+    {
+        var filter = question.Filter;
+        var exact = await sources.Cache.GetAsync(sources.Store, filter, async () =>
         {
-            var asOf = clock.GetUtcNow();
-            var journeys = await session.Query<ReturneeJourney>().Where(j => j.Registration != null).ToListAsync(cancellationToken);
-            var events = await session.Query<AwarenessEventFact>().ToListAsync(cancellationToken);
-            return new IndicatorReport(asOf, fromDate, toDate, region,
-                IndicatorCalculator.Calculate(journeys, events, filter, options.Value.Targets).Select(DisclosureControl.Detail).ToList());
+            var asOf = sources.Clock.GetUtcNow();
+            var journeys = await sources.Session.Query<ReturneeJourney>().Where(j => j.Registration != null).ToListAsync(cancellationToken);
+            var events = await sources.Session.Query<AwarenessEventFact>().ToListAsync(cancellationToken);
+            return new ExactIndicators(asOf, IndicatorCalculator.Calculate(journeys, events, filter, sources.Options.Value.Targets));
         }, cancellationToken);
-        return Results.Ok(report);
+        var threshold = sources.Disclosure.Value.Threshold;
+        return new IndicatorReport(exact.AsOf, filter.From, filter.To, filter.Region,
+            exact.Figures.Select(f => DisclosureControl.Apply(f, question.Disclosure, threshold)).ToList());
     }
 
     private static DateOnly? ParseDate(string? value, string name, Dictionary<string, string[]> errors)
@@ -61,3 +74,11 @@ public static class IndicatorEndpoints
         return null;
     }
 }
+
+/// <summary>What is asked of the indicators: the filter, and how much of each answer may be shown.</summary>
+public sealed record IndicatorQuestion(IndicatorFilter Filter, DisclosureMode Disclosure);
+
+/// <summary>What answering it takes (bound with <c>[AsParameters]</c> from the request's services and its user).</summary>
+public sealed record IndicatorSources(
+    IQuerySession Session, IDocumentStore Store, IndicatorCache Cache, IOptions<IndicatorOptions> Options,
+    IOptions<DisclosureOptions> Disclosure, TimeProvider Clock, ClaimsPrincipal User);

@@ -20,8 +20,9 @@ public static class BenchmarkKey
     public const string KeyFile = "bench-signing-key.pem";
     public const string JwksFile = "bench-jwks.json";
 
-    /// <summary>What the benchmark's clients do: post partner events, read the indicators.</summary>
-    public static readonly IReadOnlyList<string> Scopes = [ServiceDefaults.Access.Scopes.EventsWrite, ServiceDefaults.Access.Scopes.ReportsRead];
+    /// <summary>What the benchmark's clients do: post partner events, read the indicators (exact: in detail mode).</summary>
+    public static readonly IReadOnlyList<string> Scopes =
+        [ServiceDefaults.Access.Scopes.EventsWrite, ServiceDefaults.Access.Scopes.ReportsRead, ServiceDefaults.Access.Scopes.ReportsDetail];
 
     /// <summary>Writes a new key to <paramref name="directory"/>; returns the JWKS path.</summary>
     public static string Write(string directory)
