@@ -1,20 +1,18 @@
 using System.Collections.Concurrent;
 using Marten;
-using Reintegration.Reporting.Activities;
-using Reintegration.Reporting.Journeys;
 
 namespace Reintegration.Reporting.Indicators;
 
 /// <summary>
-/// The indicators are computed from every journey document, which grows with the programme. While
-/// the projections behind them have not moved, the last answer to the same question still holds:
-/// a dashboard refreshing every few seconds costs one small progress query instead. The position
+/// While the read models behind the indicators have not moved, the last answer to the same
+/// question still holds: a dashboard refreshing every few seconds costs one small progress query
+/// instead of the indicators' statements. The position
 /// is read before computing, so a cached answer is never older than the position it is kept under.
 /// </summary>
-public sealed class IndicatorCache
+public sealed class IndicatorCache(IEnumerable<IIndicatorSource> sources)
 {
     private const int MaxQuestions = 256;
-    private static readonly string[] Projections = [nameof(ReturneeJourney), nameof(AwarenessEventFact)];
+    private readonly string[] _projections = [.. sources.Select(s => s.Tables.Name)];
     private readonly ConcurrentDictionary<IndicatorFilter, (string Position, IndicatorReport Report)> _answers = new();
 
     public async Task<IndicatorReport> GetAsync(IDocumentStore store, IndicatorFilter filter, Func<Task<IndicatorReport>> compute, CancellationToken cancellationToken)
@@ -28,11 +26,11 @@ public sealed class IndicatorCache
         return report;
     }
 
-    private static async Task<string> PositionAsync(IDocumentStore store, CancellationToken cancellationToken)
+    private async Task<string> PositionAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
         return string.Join(";", progress
-            .Where(p => Projections.Any(name => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal)))
+            .Where(p => _projections.Any(name => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal)))
             .OrderBy(p => p.ShardName, StringComparer.Ordinal)
             .Select(p => $"{p.ShardName}={p.Sequence}"));
     }
