@@ -9,10 +9,9 @@ namespace Reintegration.Reporting.Indicators;
 /// instead of the indicators' statements. The position
 /// is read before computing, so a cached answer is never older than the position it is kept under.
 /// </summary>
-public sealed class IndicatorCache(IEnumerable<IIndicatorSource> sources)
+public sealed class IndicatorCache
 {
     private const int MaxQuestions = 256;
-    private readonly string[] _projections = [.. sources.Select(s => s.Tables.Name)];
     private readonly ConcurrentDictionary<IndicatorFilter, (string Position, IndicatorReport Report)> _answers = new();
 
     public async Task<IndicatorReport> GetAsync(IDocumentStore store, IndicatorFilter filter, Func<Task<IndicatorReport>> compute, CancellationToken cancellationToken)
@@ -26,11 +25,10 @@ public sealed class IndicatorCache(IEnumerable<IIndicatorSource> sources)
         return report;
     }
 
-    private async Task<string> PositionAsync(IDocumentStore store, CancellationToken cancellationToken)
+    private static async Task<string> PositionAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
         return string.Join(";", progress
-            .Where(p => _projections.Any(name => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal)))
             .OrderBy(p => p.ShardName, StringComparer.Ordinal)
             .Select(p => $"{p.ShardName}={p.Sequence}"));
     }
