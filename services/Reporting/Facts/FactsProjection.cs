@@ -27,12 +27,13 @@ public sealed class FactsProjection<TState>(ReadModel<TState> model) : IProjecti
         var changes = new ContributionChanges();
         foreach (var (subject, subjectEvents) in bySubject)
         {
-            var before = known.GetValueOrDefault(subject);
-            var after = before;
-            foreach (var e in subjectEvents.OrderBy(e => e.Sequence)) after = model.Evolve(after, subject, e);
-            if (after is null) continue;
-            changes.Record(model.Contribute(before), model.Contribute(after));
-            operations.Store(after);
+            var state = known.GetValueOrDefault(subject);
+            // Before folding: states fold in place, so what the state contributed must be taken first.
+            var before = model.Contribute(state);
+            foreach (var e in subjectEvents.OrderBy(e => e.Sequence)) state = model.Evolve(state, subject, e);
+            if (state is null) continue;
+            changes.Record(before, model.Contribute(state));
+            operations.Store(state);
         }
 
         ContributionWriter.Queue(operations, model.Tables, changes);
