@@ -61,6 +61,11 @@ using (var daemon = await store.BuildProjectionDaemonAsync())
     }
 }
 
+// The indexes Reporting's start-up migration adds for the indicators' own exact queries.
+foreach (var source in new IIndicatorSource[] { returneeModel, workerModel, activityModel })
+    foreach (var index in source.Definitions.Select(d => d.ExactWindow?.Index(source.Tables)).OfType<string>())
+        await ExecuteAsync(connection, index);
+
 await using var dataSource = NpgsqlDataSource.Create(connection);
 var reader = new IndicatorReader(new ReportingDatabase(dataSource), [returneeModel, workerModel, activityModel], Options.Create(new IndicatorOptions()));
 var all = await reader.ReadAsync(IndicatorFilter.Everything, CancellationToken.None);

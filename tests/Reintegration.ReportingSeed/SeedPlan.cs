@@ -35,8 +35,8 @@ public sealed class SeedPlan(int returnees, int activitiesPerReturnee, int seed 
 
     private (Guid, IReadOnlyList<object>) Returnee(int index)
     {
-        var random = new Random(HashCode.Combine(seed, index));
-        var id = NewId(random);
+        var random = new Random(unchecked(seed * 1_000_003 + index));
+        var id = StreamId(0, index);
         var registered = Start.AddMinutes(random.Next(0, 365 * 24 * 60));
         var events = new List<object>
         {
@@ -63,8 +63,8 @@ public sealed class SeedPlan(int returnees, int activitiesPerReturnee, int seed 
 
     private (Guid, IReadOnlyList<object>) Activity(int index)
     {
-        var random = new Random(HashCode.Combine(seed, -1 - index));
-        var id = NewId(random);
+        var random = new Random(unchecked(-seed * 1_000_003 - index));
+        var id = StreamId(1, index);
         var time = Start.AddMinutes(random.Next(0, 365 * 24 * 60));
         var region = Pick(random, Regions);
         object activity = (index % 4) switch
@@ -77,6 +77,9 @@ public sealed class SeedPlan(int returnees, int activitiesPerReturnee, int seed 
         };
         return (id, [activity]);
     }
+
+    /// <summary>A stream's id from its kind and index: never two alike.</summary>
+    private Guid StreamId(short kind, int index) => new(index, kind, (short)(0x4000 | (seed & 0x0FFF)), 0x80, 0, 0, 0, 0, 0, 0, 0);
 
     private static Guid NewId(Random random)
     {

@@ -15,12 +15,13 @@ public sealed class BiAccessOptions
 }
 
 /// <summary>
-/// Part of Reporting's migrations, after Marten's: the schema <c>reporting_bi</c>, its views and the
-/// role <c>reporting_reader</c>, which may use that schema and select from its views and nothing
+/// Part of Reporting's migrations, after Marten's: the indexes of the indicators' own exact
+/// queries, the schema <c>reporting_bi</c>, its views and the role <c>reporting_reader</c>, which may use that schema and select from its views and nothing
 /// else. Idempotent; replicas starting together on one database take turns on an advisory lock,
 /// and a role created at the same moment for another database of the cluster is retried.
 /// </summary>
-public sealed class BiAccessMigration(IDocumentStore store, ReportingDatabase database, IOptions<BiAccessOptions> options, ILogger<BiAccessMigration> logger)
+public sealed class BiAccessMigration(
+    IDocumentStore store, ReportingDatabase database, IEnumerable<IIndicatorSource> sources, IOptions<BiAccessOptions> options, ILogger<BiAccessMigration> logger)
     : IHostedService
 {
     public const string Reader = "reporting_reader";
@@ -52,6 +53,10 @@ public sealed class BiAccessMigration(IDocumentStore store, ReportingDatabase da
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, $"select pg_advisory_xact_lock({LockId})", cancellationToken);
+        // The indexes of the indicators' own exact queries, which Marten's table migrations do not describe.
+        foreach (var source in sources)
+            foreach (var index in source.Definitions.Select(d => d.ExactWindow?.Index(source.Tables)).OfType<string>())
+                await ExecuteAsync(connection, index, cancellationToken);
         await ExecuteAsync(connection, $"""
             do $$ begin
               if not exists (select from pg_roles where rolname = '{Reader}') then create role {Reader} nologin; end if;

@@ -30,4 +30,7 @@ public sealed record IndicatorDefinition(string Code, FigureKind Kind, Counting 
 public interface IExactWindowQuery
 {
     string Sql(Facts.ReadModelTables tables);
+
+    /// <summary>The index the query reads by (created if missing at start-up), or null.</summary>
+    string? Index(Facts.ReadModelTables tables);
 }

@@ -40,13 +40,17 @@ public sealed class WellbeingImproved : IIndicatorSlice<ReturneeFacts>
 /// <summary>The share over an arbitrary window, per returnee from the assessment rows, exactly as <see cref="WellbeingImproved"/> judges it.</summary>
 public sealed class WellbeingImprovedExactly : IExactWindowQuery
 {
+    // Days are ISO text in the rows, so a text range is a date range, and an index on text needs no cast.
+    public string? Index(ReadModelTables tables) =>
+        $"create index if not exists ix_{tables.Name}_rows_assessments on {tables.Rows} ((body->>'instrument'), (body->>'recorded_on')) where fact = 'assessment'";
+
     public string Sql(ReadModelTables tables) =>
         $"""
          with a as (
            select (body->>'returnee_id')::uuid as person, (body->>'recorded_at')::timestamptz as at, body->>'assessment_id' as id, (body->>'score')::int as score
            from {tables.Rows}
            where fact = 'assessment' and body->>'instrument' = '{WellbeingImproved.Instrument}'
-             and ($1::date is null or (body->>'recorded_on')::date >= $1) and ($2::date is null or (body->>'recorded_on')::date <= $2)),
+             and ($1::date is null or body->>'recorded_on' >= $1::text) and ($2::date is null or body->>'recorded_on' <= $2::text)),
          p as (
            select person, (array_agg(score order by at, id collate "C"))[1] as first, (array_agg(score order by at desc, id collate "C" desc))[1] as latest
            from a group by person having count(*) >= 2),
