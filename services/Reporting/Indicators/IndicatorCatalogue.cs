@@ -10,12 +10,7 @@ public static class IndicatorCatalogue
         "workshops", "cases-closed",
     ];
 
-    public static int Order(string code) => Codes.IndexOf(code) is var i and >= 0 ? i : int.MaxValue;
+    private static readonly Dictionary<string, int> Positions = Codes.Select((code, i) => (code, i)).ToDictionary(c => c.code, c => c.i);
 
-    private static int IndexOf(this IReadOnlyList<string> codes, string code)
-    {
-        for (var i = 0; i < codes.Count; i++)
-            if (codes[i] == code) return i;
-        return -1;
-    }
+    public static int Order(string code) => Positions.GetValueOrDefault(code, int.MaxValue);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Reintegration.Reporting.Facts;
 using Reintegration.Reporting.Journeys;
 
@@ -14,8 +15,10 @@ public sealed class ReturneeFacts : IFactState
     public ReturneeJourney Journey { get; set; } = new();
 
     /// <summary>The registration, or null while it has not arrived: then nothing about the returnee counts.</summary>
+    [JsonIgnore]
     public RegistrationReported? Registration => Journey.Registration;
 
     /// <summary>The latest screening by time (the latest told of equal times), or null if never screened.</summary>
+    [JsonIgnore]
     public ScreeningReported? LatestScreening => Journey.Screenings.OrderBy(s => s.Time).LastOrDefault();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Reintegration.Reporting.Activities;
 using Reintegration.Reporting.Facts;
 
@@ -16,6 +17,7 @@ public sealed class WorkerFacts : IFactState
 
     public List<WorkerCertificationReported> Certifications { get; set; } = [];
 
+    [JsonIgnore]
     public IEnumerable<WorkerTraining> Completed => Trainings.Where(t => t.Completed);
 
     /// <summary>Pure: a training or certificate told twice is kept once.</summary>
