@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures the system in one run and writes docs/benchmarks.md (overwritten): raw baselines
-# (PostgreSQL COPY, Marten appends, MassTransit over RabbitMQ), then batch ingestion at Intake,
+# (PostgreSQL COPY, Marten appends, MassTransit over RabbitMQ, Marten appends of registrations
+# sealed and plain), then batch ingestion at Intake (and of group sessions at Counselling and of
+# trainings at Training, after the single-event posts),
 # the end-to-end drain to Reporting, single-event latency, what token validation costs them, and
 # each service's resident memory.
 #

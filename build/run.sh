@@ -21,8 +21,9 @@
 # Access: every request needs a bearer token. The services trust the development key that this
 # script creates on first start (.run/dev-signing-key.pem, its public half .run/dev-jwks.json;
 # build/lib/devkey.sh) through Auth__Issuer, Auth__Audience and Auth__SigningKeysFile; mint a
-# token with build/token.sh. Each service connects to PostgreSQL as its own role
-# (ConnectionStrings__<service>, build/lib/infra.sh infra_service_roles), not as the superuser.
+# token with build/token.sh. In Development it also prints a dashboard link that carries one.
+# Each service connects to PostgreSQL as its own role (ConnectionStrings__<service>,
+# build/lib/infra.sh infra_service_roles), not as the superuser.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -174,9 +175,10 @@ for name in "${SERVICES[@]}"; do
 	wait_for "$name" /health/live
 done
 
-# Then until every one is ready (database, broker and its projections and subscriptions).
+# Then until everything of every one works (/health/detail: database, broker, projections and
+# subscriptions), not only what a load balancer routes on (/health/ready: its database).
 for name in "${SERVICES[@]}"; do
-	wait_for "$name" /health/ready
+	wait_for "$name" /health/detail
 	say "$name ready"
 done
 
@@ -193,6 +195,13 @@ fi
 echo "Every request needs a bearer token (build/token.sh --help for scopes and sources):"
 echo "  TOKEN=\$(build/token.sh --scopes \"reports:read\" --sources urn:partner:ngo-field-app)"
 echo "  curl -H \"Authorization: Bearer \$TOKEN\" $(url Reporting)/indicators"
+# The dashboard's development link: the token rides in the fragment, which the browser never
+# sends to a server; the page keeps it in the tab's sessionStorage and clears it from the address.
+if [[ $ASPNETCORE_ENVIRONMENT == Development ]]; then
+	dashboard_token=$("$ROOT/build/token.sh" --scopes reports:read --subject dashboard --minutes 480) || die "build/token.sh failed"
+	echo "Dashboard (signed in with reports:read for 8 hours; open in a browser):"
+	echo "  $(url Reporting)/dashboard#access_token=$dashboard_token"
+fi
 echo "Logs: .run/*.log. Ctrl-C stops everything this script started."
 echo
 

@@ -72,6 +72,13 @@ if [[ ! -f $INTEROP/node_modules/.package-lock.json || $INTEROP/package-lock.jso
 	fi
 fi
 
+# The dashboard's browser tests drive Debian's chromium with Playwright, which must never
+# download a browser of its own (nothing but the package registries is reachable).
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [[ ! -x /usr/bin/chromium ]]; then
+	(_infra_apt_install chromium) || echo "== chromium could not be installed: the dashboard's browser tests will fail" >&2
+fi
+
 rm -rf "$RESULTS"
 errored=()
 

@@ -3,6 +3,7 @@ using Reintegration.Contracts;
 using Reintegration.Reporting;
 using Reintegration.Reporting.Activities;
 using Reintegration.Reporting.Bi;
+using Reintegration.Reporting.Dashboard;
 using Reintegration.Reporting.Facts;
 using Reintegration.Reporting.Indicators;
 using Reintegration.Reporting.Journeys;
@@ -51,5 +52,6 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapIndicators();
 app.MapJourneys();
+app.MapDashboard();
 
 app.Run();

@@ -12,6 +12,9 @@ public static class Phases
     public const string Single = "single-event posts";
     public const string SingleCatchUp = "Reporting catches up on single posts";
     public const string Indicators = "GET /indicators, 5 calls in a row";
+    public const string Encryption = "baseline: Marten appends of registrations, sealed and plain";
+    public const string GroupSessions = "batch ingestion of group sessions at Counselling";
+    public const string Trainings = "batch ingestion of trainings at Training";
 
     public static string Batch(int concurrency) => $"batch ingestion ×{concurrency}";
 

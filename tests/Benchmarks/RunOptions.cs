@@ -33,6 +33,9 @@ public sealed record RunOptions
     public int SingleRate { get; init; } = 100;
     public int SingleSeconds { get; init; } = 20;
     public int Validations { get; init; } = 20_000;
+    public int GroupSessions { get; init; } = 2_000;
+    public int Trainings { get; init; } = 600;
+    public int SealRegistrations { get; init; } = 12_000;
 
     public const string Usage = """
         Reintegration.Benchmarks run [options]       (build/bench.sh runs it; writes docs/benchmarks.md)
@@ -47,6 +50,8 @@ public sealed record RunOptions
           --batch-registrations N (10000 per concurrency level) --batch-seconds N (30: no new batch after)
           --e2e-returnees N (3000) --single-rate N (100/s) --single-seconds N (20)
           --validations N (20000 token validations of each kind, after a warm-up of at least 2 s)
+          --group-sessions N (2000 of 20 participants, to Counselling) --trainings N (600 of 30 workers, to Training)
+          --seal-registrations N (12000 Marten appends each way, sealed and plain, for the cost of encryption)
           Reads ConnectionStrings__Postgres and ConnectionStrings__RabbitMq: the run's own database and vhost.
 
         Reintegration.Benchmarks backend create|drop NAME
@@ -95,6 +100,9 @@ public sealed record RunOptions
                 "--single-rate" => options with { SingleRate = Number() },
                 "--single-seconds" => options with { SingleSeconds = Number() },
                 "--validations" => options with { Validations = Number() },
+                "--group-sessions" => options with { GroupSessions = Number() },
+                "--trainings" => options with { Trainings = Number() },
+                "--seal-registrations" => options with { SealRegistrations = Number() },
                 _ => throw new FormatException($"Unknown option {name}."),
             };
         }

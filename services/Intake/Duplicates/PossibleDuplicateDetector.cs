@@ -29,24 +29,34 @@ public sealed class PossibleDuplicateDetector(IServiceProvider services, TimePro
 
         var keys = (await operations.LoadManyAsync<PersonalDataKey>(cancellationToken, registrations.Select(r => r.ReturneeId).Distinct().ToArray()))
             .ToDictionary(k => k.Id, k => k.Key);
-        // Entries of this page are stored only when it commits: match against them in memory too.
-        var pageEntries = new List<NameIndexEntry>();
-        foreach (var registered in registrations)
-        {
-            if (registered.IdentityOf(keys.GetValueOrDefault(registered.ReturneeId)) is not { Person: var person }) continue;
+        var protection = BlindIndex;
+        var indexed = registrations
+            .Select(r => (Registered: r, Person: r.IdentityOf(keys.GetValueOrDefault(r.ReturneeId))?.Person))
+            .Where(r => r.Person is not null)
+            .Select(r => new Indexed(
+                r.Registered.ReturneeId,
+                NameKey.Candidates(protection, r.Person!, r.Registered.Region, r.Registered.Time),
+                new NameIndexEntry(r.Registered.ReturneeId, NameKey.Of(protection, r.Person!, r.Registered.Region, r.Registered.Time))))
+            .ToList();
+        if (indexed.Count == 0) return NullChangeListener.Instance;
 
-            var protection = BlindIndex;
-            var candidates = NameKey.Candidates(protection, person, registered.Region, registered.Time);
-            var matches = (await operations.Query<NameIndexEntry>()
-                .Where(e => e.Key.IsOneOf(candidates.ToArray()) && e.Id != registered.ReturneeId)
-                .ToListAsync(cancellationToken)).ToList();
-            matches.AddRange(pageEntries.Where(e => candidates.Contains(e.Key) && e.Id != registered.ReturneeId));
-            var entry = new NameIndexEntry(registered.ReturneeId, NameKey.Of(protection, person, registered.Region, registered.Time));
-            pageEntries.Add(entry);
-            operations.Store(entry);
-            foreach (var match in matches) operations.Store(PossibleDuplicate.Of(registered.ReturneeId, match.Id, clock.GetUtcNow()));
+        // One query for the whole page (a query per registration cost most of Intake's CPU: each
+        // one parses its LINQ and compiles a delegate). Entries of this page are stored only when
+        // it commits, so each registration is also matched against those before it in the page.
+        var candidates = indexed.SelectMany(i => i.Candidates).Distinct().ToArray();
+        var stored = await operations.Query<NameIndexEntry>().Where(e => e.Key.IsOneOf(candidates)).ToListAsync(cancellationToken);
+        var seen = stored.ToLookup(e => e.Key, e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var registration in indexed)
+        {
+            var matches = registration.Candidates.SelectMany(key => seen.GetValueOrDefault(key) ?? []).Where(id => id != registration.ReturneeId).Distinct();
+            foreach (var match in matches.ToList()) operations.Store(PossibleDuplicate.Of(registration.ReturneeId, match, clock.GetUtcNow()));
+            if (!seen.TryGetValue(registration.Entry.Key, out var owners)) seen[registration.Entry.Key] = owners = [];
+            owners.Add(registration.ReturneeId);
+            operations.Store(registration.Entry);
         }
 
         return NullChangeListener.Instance;
     }
+
+    private sealed record Indexed(Guid ReturneeId, IReadOnlyList<string> Candidates, NameIndexEntry Entry);
 }

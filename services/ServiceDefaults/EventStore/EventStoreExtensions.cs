@@ -50,7 +50,7 @@ public static class EventStoreExtensions
                 options.Projections.AgentPauseTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Daemon:AgentPauseSeconds", 2.0));
                 options.Schema.For<IngestionRecord>();
                 options.Schema.For<UniqueClaim>();
-                options.Schema.For<HandledMessage>();
+                options.Schema.For<HandledMessage>().Index(h => h.HandledAt);
                 configure(options);
                 return options;
             })

@@ -8,20 +8,25 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Reintegration.ServiceDefaults.Health;
 
 /// <summary>
-/// <c>/health/live</c>: the process answers (no dependency checked, so a broker outage does not
-/// get replicas killed). <c>/health/ready</c>: PostgreSQL, RabbitMQ (MassTransit's own check,
-/// tagged "ready") and the async daemon all work.
+/// What a probe routes on, apart from what an operator must see:
+/// <c>/health/live</c>: the process answers (no dependency checked, so an outage elsewhere does
+/// not get replicas killed). <c>/health/ready</c>: this replica can take a request, which needs
+/// its database and nothing else: the event store is the outbox, so partners keep posting through
+/// a broker outage and a stalled subscription, and a load balancer must keep sending them.
+/// <c>/health/detail</c>: everything an operator on call looks at (the database, the bus as
+/// MassTransit sees it, the daemon's progress), 503 when any of it is unhealthy.
 /// </summary>
 public static class HealthExtensions
 {
-    public const string ReadyTag = "ready";
+    /// <summary>Checks a replica cannot take requests without; the only ones readiness asks.</summary>
+    public const string ReadyTag = "database";
 
     public static IServiceCollection AddServiceHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<DaemonProgressMonitor>();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
-            .AddCheck<DaemonProgressHealthCheck>("async-daemon", tags: [ReadyTag]);
+            .AddCheck<DaemonProgressHealthCheck>("async-daemon");
         return services;
     }
 
@@ -34,6 +39,7 @@ public static class HealthExtensions
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteAsync,
         }).AllowAnonymous();
+        app.MapHealthChecks("/health/detail", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
         return app;
     }
 

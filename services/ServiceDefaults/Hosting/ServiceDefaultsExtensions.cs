@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.Health;
+using Reintegration.ServiceDefaults.Messaging;
 using Reintegration.ServiceDefaults.OpenApi;
 using Reintegration.ServiceDefaults.Problems;
 using Reintegration.ServiceDefaults.Telemetry;
@@ -34,6 +35,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UseAccessControl();
         app.MapHealthEndpoints();
+        app.MapRedrive();
         app.MapApiDocumentation();
         return app;
     }

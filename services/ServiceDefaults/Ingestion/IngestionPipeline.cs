@@ -130,13 +130,12 @@ public sealed class IngestionPipeline(
             else session.Events.Append(stream, loadedVersion + events.Count, events);
         }
 
-        foreach (var (envelope, fingerprint) in decided.Accepted)
-            session.Insert(new IngestionRecord(envelope.Key, fingerprint, envelope.Type, envelope.Subject, now));
-        foreach (var claim in decided.NewClaims) session.Insert(claim);
+        session.InsertAll(decided.Accepted.Select(a => new IngestionRecord(a.Envelope.Key, a.Fingerprint, a.Envelope.Type, a.Envelope.Subject, now)).ToList(), r => r.Id);
+        session.InsertAll(decided.NewClaims.ToList(), c => c.Id);
 
         // Keys go in with the first events sealed under them; an erasure leaves a tombstone and
         // drops the returnee's claims (keyed hashes, but nothing of them need stay) in the same commit.
-        foreach (var key in decided.Keys.Made(decided.Accepted.Select(a => a.Envelope.Subject).ToHashSet())) session.Insert(key);
+        session.InsertAll(decided.Keys.Made(decided.Accepted.Select(a => a.Envelope.Subject).ToHashSet()).ToList(), k => k.Id);
         foreach (var erased in decided.Appends.Values.SelectMany(a => a.Events).OfType<IErasesPersonalData>().Select(e => e.ReturneeId).Distinct())
         {
             session.Store(new PersonalDataKey(erased, null, now));

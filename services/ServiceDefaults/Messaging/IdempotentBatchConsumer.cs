@@ -1,5 +1,8 @@
 using Marten;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Reintegration.ServiceDefaults.EventStore;
 
 namespace Reintegration.ServiceDefaults.Messaging;
 
@@ -7,8 +10,14 @@ namespace Reintegration.ServiceDefaults.Messaging;
 /// Consumes messages in batches (up to <see cref="MessagingExtensions.BatchSize"/>), committing a
 /// batch's effects and the record of every message it handled (<see cref="HandledMessage"/>) in
 /// one transaction: one commit per message is about thirty times slower here. A redelivered
-/// message is found among the handled and skipped. If the commit fails (a concurrent writer), none
-/// of the batch is stored and MassTransit retries it whole.
+/// message is found among the handled and skipped.
+/// <para>
+/// A message that breaks its contract (<see cref="IntegrationContract"/>) or has no message id is
+/// set aside in the error queue before anything is stored, alone. A batch that fails for a reason
+/// that passes (the database away, a lost race) is retried whole by MassTransit; one that fails
+/// for any other reason is split, each message handled alone, and only a message that fails alone
+/// is set aside: one bad message never holds back, or takes down, the good ones beside it.
+/// </para>
 /// </summary>
 public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
     : IConsumer<Batch<TMessage>>
@@ -16,25 +25,72 @@ public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session
 {
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
-        var cancellationToken = context.CancellationToken;
-        var deliveries = context.Message
-            .Select(m => (Key: HandledMessage.KeyFor(GetType(), m.MessageId
-                ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id; it cannot be deduplicated.")), m.Message))
-            .DistinctBy(d => d.Key)
-            .ToList();
+        var logger = context.GetPayload<IServiceProvider>().GetService<ILogger<IdempotentBatchConsumer<TMessage>>>();
+        var deliveries = new List<(string Key, ConsumeContext<TMessage> Context)>();
+        foreach (var delivery in context.Message)
+        {
+            var reason = delivery.MessageId is null
+                ? "it has no message id, so a redelivery could not be told from a new message"
+                : IntegrationContract.Violations(delivery.Message) is { Count: > 0 } violations
+                    ? "it breaks its contract: " + string.Join("; ", violations)
+                    : null;
+            if (reason is null) deliveries.Add((HandledMessage.KeyFor(GetType(), delivery.MessageId!.Value), delivery));
+            else await SetAsideAsync(context, delivery, reason, logger);
+        }
 
-        using var _ = await gate.EnterAsync(cancellationToken);
+        deliveries = deliveries.DistinctBy(d => d.Key).ToList();
+        using var _ = await gate.EnterAsync(context.CancellationToken);
+        try
+        {
+            await HandleAsync(deliveries, context.CancellationToken);
+        }
+        catch (Exception ex) when (!TransientFailures.Is(ex) && ex is not OperationCanceledException)
+        {
+            if (deliveries.Count == 1)
+            {
+                await SetAsideAsync(context, deliveries[0].Context, Failure(ex), logger);
+                return;
+            }
+
+            logger?.LogWarning("A batch of {Count} {MessageType} failed ({Exception}); handling each alone", deliveries.Count, typeof(TMessage).Name, ex.GetType().Name);
+            foreach (var one in deliveries)
+            {
+                session.EjectAllPendingChanges();
+                try
+                {
+                    await HandleAsync([one], context.CancellationToken);
+                }
+                catch (Exception alone) when (!TransientFailures.Is(alone) && alone is not OperationCanceledException)
+                {
+                    await SetAsideAsync(context, one.Context, Failure(alone), logger);
+                }
+            }
+        }
+    }
+
+    private async Task HandleAsync(IReadOnlyList<(string Key, ConsumeContext<TMessage> Context)> deliveries, CancellationToken cancellationToken)
+    {
         var handled = (await session.LoadManyAsync<HandledMessage>(cancellationToken, deliveries.Select(d => d.Key).ToArray()))
             .Select(h => h.Id)
             .ToHashSet();
         var fresh = deliveries.Where(d => !handled.Contains(d.Key)).ToList();
         if (fresh.Count == 0) return;
 
-        await StageAsync(fresh.Select(d => d.Message).ToList(), session, cancellationToken);
+        await StageAsync(fresh.Select(d => d.Context.Message).ToList(), session, cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var (key, _) in fresh) session.Insert(new HandledMessage(key, now));
+        session.InsertAll(fresh.Select(d => new HandledMessage(d.Key, now)).ToList(), h => h.Id);
         await session.SaveChangesAsync(cancellationToken);
     }
+
+    private static async Task SetAsideAsync(ConsumeContext batch, ConsumeContext<TMessage> delivery, string reason, ILogger? logger)
+    {
+        logger?.LogWarning("Set aside {MessageType} {MessageId} in the error queue: {Reason}", typeof(TMessage).Name, delivery.MessageId, reason);
+        await DeadLetters.SendAsync(batch, delivery, reason);
+    }
+
+    // The exception's type and first line only: a reason travels with the dead letter and into logs.
+    private static string Failure(Exception ex) =>
+        $"handling it failed alone: {ex.GetType().Name}: {ex.Message.Split('\n')[0][..Math.Min(200, ex.Message.Split('\n')[0].Length)]}";
 
     /// <summary>Stage the effects of these messages, in delivery order, on the session; do not save it.</summary>
     protected abstract Task StageAsync(IReadOnlyList<TMessage> messages, IDocumentSession session, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,12 @@ public static class MessagingExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubscriberTopology>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConsumerCommitGate>();
+        if (queue is not null)
+        {
+            builder.Services.AddSingleton(sp => new ErrorQueue(address, queue, sp.GetRequiredService<IMeterFactory>()));
+            builder.Services.AddHealthChecks().AddCheck<ErrorQueueHealthCheck>("error-queue");
+            builder.Services.AddSingleton<HandledMessageRetention>().AddHostedService(sp => sp.GetRequiredService<HandledMessageRetention>());
+        }
 
         builder.Services.AddMassTransit(bus =>
         {

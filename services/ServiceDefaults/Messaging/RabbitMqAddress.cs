@@ -25,6 +25,18 @@ public sealed record RabbitMqAddress(Uri Uri)
     /// <summary>The TLS settings of a RabbitMQ.Client connection to this address: on for <c>amqps://</c>, checked against <see cref="Host"/>.</summary>
     public SslOption Ssl => new(Host, enabled: UseTls) { Version = TlsProtocols };
 
+    /// <summary>A RabbitMQ client connection factory for this address, for what MassTransit does not do itself.</summary>
+    public ConnectionFactory ConnectionFactory(string clientName) => new()
+    {
+        HostName = Host,
+        Port = Port,
+        VirtualHost = VirtualHost,
+        UserName = UserName,
+        Password = Password,
+        Ssl = Ssl,
+        ClientProvidedName = clientName,
+    };
+
     public static RabbitMqAddress From(IConfiguration configuration)
     {
         var value = configuration.GetConnectionString("RabbitMq")

@@ -46,17 +46,7 @@ public sealed class SubscriberTopology(RabbitMqAddress address, ILogger<Subscrib
 
     private async Task DeclareAsync(CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = address.Host,
-            Port = address.Port,
-            VirtualHost = address.VirtualHost,
-            UserName = address.UserName,
-            Password = address.Password,
-            Ssl = address.Ssl,
-            ClientProvidedName = "reintegration-topology",
-        };
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        await using var connection = await address.ConnectionFactory("reintegration-topology").CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
 
         foreach (var (queue, messageTypes) in Subscriptions.ByQueue)

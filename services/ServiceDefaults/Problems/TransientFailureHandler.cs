@@ -1,7 +1,6 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Npgsql;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Ingestion;
 
 namespace Reintegration.ServiceDefaults.Problems;
@@ -18,7 +17,7 @@ public sealed class TransientFailureHandler : IExceptionHandler
         var detail = exception switch
         {
             IngestionBusyException => "Other writers were changing the same returnees or activities; nothing of this request was stored. Send it again.",
-            NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: SocketException } or TimeoutException =>
+            _ when TransientFailures.Is(exception) =>
                 "The service cannot reach its database just now; nothing of this request was stored. Send it again.",
             _ => null,
         };

@@ -166,7 +166,7 @@ public static class TokenValidationBaseline
     }
 
     /// <summary>The calling thread's CPU time (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>), or null elsewhere.</summary>
-    private static class ThreadCpu
+    internal static class ThreadCpu
     {
         private const int ClockThreadCpuTime = 3;
 

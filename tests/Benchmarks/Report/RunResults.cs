@@ -17,6 +17,9 @@ public sealed class RunResults
     public MartenAppendBaseline.Result? Marten { get; set; }
     public Throughput? MassTransit { get; set; }
     public TokenValidationBaseline.Result? TokenValidation { get; set; }
+    public EncryptionCostBaseline.Result? Encryption { get; set; }
+    public ActivityIngestion.Result? GroupSessions { get; set; }
+    public ActivityIngestion.Result? Trainings { get; set; }
 
     public EndToEndDrain.Result? WarmUp { get; set; }
     public List<(BatchIngestion.Result Ingestion, ReportingWatch.Result? CatchUp)> Batches { get; } = [];

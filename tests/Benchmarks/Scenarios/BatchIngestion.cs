@@ -8,7 +8,7 @@ namespace Reintegration.Benchmarks.Scenarios;
 
 /// <summary>
 /// Registrations from the simulator posted to Intake's <c>POST /events</c> in batches of 500,
-/// with a fixed number of posts in flight. Only Intake's part of the plan, and no retries: this
+/// with a fixed number of posts in flight. Only the registrations, and no retries: this
 /// measures how fast Intake takes new events, so every one must come back accepted. No new
 /// batch starts once the time budget is spent, which bounds the phase on a crowded machine;
 /// the rate is over what was posted.
@@ -22,7 +22,8 @@ public static class BatchIngestion
         Services services, int seed, int registrations, int concurrency, int batchSize, TimeSpan budget, CancellationToken cancellationToken)
     {
         var programme = ProgrammeGenerator.Generate(new SimulationOptions { Returnees = registrations, Seed = seed, NotAfter = DateTimeOffset.UtcNow });
-        var batches = programme.Batches(batchSize).Batches.Where(b => b.Service == PartnerService.Intake && !b.IsRetry).ToList();
+        // Registrations only: the rest of a case depends on them, so it cannot go in the same concurrent posts.
+        var batches = programme.RegistrationEvents.Chunk(batchSize).Select((chunk, i) => PostingBatch.Of(i, PartnerService.Intake, "registrations", chunk)).ToList();
         foreach (var batch in batches) _ = batch.Utf8Json; // serialised before the clock starts
 
         var partner = services.Partner();

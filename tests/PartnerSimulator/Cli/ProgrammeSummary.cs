@@ -29,6 +29,19 @@ internal static class ProgrammeSummary
         output.WriteLine($"    modality      {Breakdown(sessions, s => s.Modality)}");
         output.WriteLine($"    format        {Breakdown(sessions, s => s.Format)}");
 
+        var f = programme.Facts;
+        output.WriteLine($"  case            consent updates {f.ConsentUpdates.Count} (withdrawals {f.ConsentUpdates.Count(c => c.WithdrawsDataProcessing)}, " +
+                         $"counselling refused later {f.ConsentUpdates.Count(c => c.RefusesCounselling)}), screenings {f.Screenings.Count} " +
+                         $"for {f.Screenings.Select(s => s.ReturneeId).Distinct().Count()} returnees, plans {f.Plans.Count}, surveys {f.Surveys.Count}, " +
+                         $"closures {f.Closures.Count} (reopened {f.Reopenings.Count})");
+        output.WriteLine($"    closed for    {Breakdown(f.Closures, c => c.Reason)}");
+        output.WriteLine($"  group sessions  {f.GroupSessions.Count}, {f.GroupSessions.Sum(g => g.Participants.Count)} participations");
+        output.WriteLine($"  assessments     {f.Assessments.Count}: {Breakdown(f.Assessments, a => a.Instrument)}; risk flags {f.Assessments.Count(a => a.RaisesRiskFlag)}");
+        output.WriteLine($"  referrals       {f.Referrals.Count}, closed {f.ReferralClosures.Count}: {Breakdown(f.ReferralClosures, c => c.Outcome)}");
+        output.WriteLine($"  trainings       {f.Trainings.Count}, {f.Trainings.Sum(t => t.Participants.Count)} participations " +
+                         $"({f.Trainings.Sum(t => t.Participants.Count(p => p.Completed))} completed); certifications {f.Certifications.Count}");
+        output.WriteLine($"  workshops       {f.Workshops.Count}, {f.Workshops.Sum(w => w.Participants.Count)} participations: {Breakdown(f.Workshops, w => w.Kind)}");
+
         var awareness = programme.AwarenessEvents;
         output.WriteLine($"  awareness events {awareness.Count}, people reached {awareness.Sum(a => a.PeopleReached)}, " +
                          $"with named returnees {awareness.Count(a => a.ReturneeParticipants.Count > 0)}");
@@ -55,13 +68,15 @@ internal static class ProgrammeSummary
         // One of each type; prefer the richer variants so the sample shows optional fields.
         var registration = programme.RegistrationEvents.FirstOrDefault(e => programme.Returnee(e.Subject).DateOfBirth is not null)
                            ?? programme.RegistrationEvents.FirstOrDefault();
-        var session = programme.SessionEvents.FirstOrDefault();
         var awareness = programme.AwarenessEventEvents
             .Zip(programme.AwarenessEvents)
             .FirstOrDefault(x => x.Second.ReturneeParticipants.Count > 0).First
             ?? programme.AwarenessEventEvents.FirstOrDefault();
+        var others = EventTypes.All
+            .Where(t => t is not (EventTypes.ReturneeRegistered or EventTypes.AwarenessEventHeld))
+            .Select(t => programme.Events.FirstOrDefault(e => e.Type == t));
 
-        foreach (var sample in new[] { registration, session, awareness })
+        foreach (var sample in new[] { registration, awareness }.Concat(others))
         {
             if (sample is null) continue;
             output.WriteLine($"Sample {sample.Type} → {sample.Service}:");
@@ -82,10 +97,20 @@ internal static class ProgrammeSummary
         return string.Join(" ", runs.Select(r => r.Times == 1 ? r.Label : $"{r.Label}×{r.Times}"));
     }
 
-    private static string Label(PostingBatch batch) =>
-        (batch.Service switch { PartnerService.Intake => "I", PartnerService.Counselling => "C", _ => "T" })
-        + batch.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        + (batch.IsRetry ? "(retry)" : "");
+    /// <summary>"I374#1": Intake, 374 events, the first step of the cases; "C36:referral" for a named step, "I26 late#1" for the late ones.</summary>
+    private static string Label(PostingBatch batch)
+    {
+        var service = batch.Service switch { PartnerService.Intake => "I", PartnerService.Counselling => "C", _ => "T" };
+        var step = batch.Step switch
+        {
+            var s when s.Contains("synced late", StringComparison.Ordinal) => " late" + s[s.IndexOf('#')..],
+            var s when s.Contains("last of the case", StringComparison.Ordinal) => " last" + s[s.IndexOf('#')..],
+            var s when s.Contains('#') => s[s.IndexOf('#')..],
+            var s when s.Contains(':') => ":" + s[(s.IndexOf(':') + 2)..].Split(' ')[0],
+            _ => "",
+        };
+        return service + batch.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + step + (batch.IsRetry ? "(retry)" : "");
+    }
 
     private static string Breakdown<T>(IEnumerable<T> items, Func<T, string> key) =>
         string.Join(", ", items.GroupBy(key).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)

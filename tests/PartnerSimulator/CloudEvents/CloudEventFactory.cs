@@ -10,7 +10,7 @@ namespace Reintegration.PartnerSimulator.CloudEvents;
 /// the catalogue names its fields (camelCase, dates YYYY-MM-DD, optional fields left out).
 /// Written straight to UTF-8: building node trees for 100k returnees took seconds.
 /// </summary>
-internal static class CloudEventFactory
+public static class CloudEventFactory
 {
     public static PartnerEvent Registration(ReturneeFact r) =>
         Envelope(PartnerService.Intake, r.EventId, PartnerSources.NgoFieldApp, EventTypes.ReturneeRegistered, r.Id, r.RegisteredAt, w =>
@@ -72,6 +72,146 @@ internal static class CloudEventFactory
                 w.WriteEndArray();
             }
         });
+
+    public static PartnerEvent ConsentUpdate(ConsentUpdateFact c) =>
+        Intake(c.EventId, EventTypes.ConsentUpdated, c.ReturneeId, c.Time, w =>
+        {
+            if (c.DataProcessing is { } dataProcessing) w.WriteBoolean("dataProcessing", dataProcessing);
+            if (c.Counselling is { } counselling) w.WriteBoolean("counselling", counselling);
+            if (c.FollowUpContact is { } followUp) w.WriteBoolean("followUpContact", followUp);
+            if (c.DataSharing is { } sharing) Strings(w, "dataSharing", sharing);
+        });
+
+    public static PartnerEvent Screening(ScreeningFact s) =>
+        Intake(s.EventId, EventTypes.VulnerabilityScreened, s.ReturneeId, s.Time, w =>
+        {
+            Strings(w, "vulnerabilities", s.Vulnerabilities);
+            w.WriteBoolean("urgentCareNeeded", s.UrgentCareNeeded);
+        });
+
+    public static PartnerEvent Plan(PlanFact p) =>
+        Intake(p.EventId, EventTypes.PlanAgreed, p.ReturneeId, p.Time, w =>
+        {
+            w.WriteStartArray("goals");
+            foreach (var goal in p.Goals)
+            {
+                w.WriteStartObject();
+                w.WriteString("dimension", goal.Dimension);
+                w.WriteString("description", goal.Description);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+
+    public static PartnerEvent Survey(SurveyFact s) =>
+        Intake(s.EventId, EventTypes.SurveyRecorded, s.ReturneeId, s.Time, w =>
+        {
+            w.WriteNumber("economic", s.Economic);
+            w.WriteNumber("social", s.Social);
+            w.WriteNumber("psychosocial", s.Psychosocial);
+            w.WriteNumber("composite", s.Composite);
+        });
+
+    public static PartnerEvent Closure(ClosureFact c) =>
+        Intake(c.EventId, EventTypes.CaseClosed, c.ReturneeId, c.Time, w => w.WriteString("reason", c.Reason));
+
+    public static PartnerEvent Reopening(ReopeningFact r) =>
+        Intake(r.EventId, EventTypes.CaseReopened, r.ReturneeId, r.Time, w => w.WriteString("reason", r.Reason));
+
+    public static PartnerEvent GroupSession(GroupSessionFact g) =>
+        Counselling(g.EventId, EventTypes.GroupSessionHeld, g.Id, g.Time, w =>
+        {
+            Uuids(w, "participants", g.Participants);
+            w.WriteString("topic", g.Topic);
+            w.WriteString("facilitator", g.Facilitator);
+            w.WriteNumber("durationMinutes", g.DurationMinutes);
+            w.WriteString("region", g.Region);
+        });
+
+    public static PartnerEvent Assessment(AssessmentFact a) =>
+        Counselling(a.EventId, EventTypes.AssessmentRecorded, a.ReturneeId, a.Time, w =>
+        {
+            w.WriteString("assessmentId", a.AssessmentId.ToString());
+            w.WriteString("instrument", a.Instrument);
+            w.WriteStartArray("responses");
+            foreach (var response in a.Responses) w.WriteNumberValue(response);
+            w.WriteEndArray();
+            w.WriteString("administeredBy", a.AdministeredBy);
+        });
+
+    public static PartnerEvent Referral(ReferralFact r) =>
+        Counselling(r.EventId, EventTypes.ReferralMade, r.ReturneeId, r.Time, w =>
+        {
+            w.WriteString("referralId", r.ReferralId.ToString());
+            w.WriteString("service", r.Service);
+            w.WriteString("urgency", r.Urgency);
+            if (r.Provider is not null) w.WriteString("provider", r.Provider);
+        });
+
+    public static PartnerEvent ReferralClosure(ReferralClosureFact c) =>
+        Counselling(c.EventId, EventTypes.ReferralClosed, c.ReturneeId, c.Time, w =>
+        {
+            w.WriteString("referralId", c.ReferralId.ToString());
+            w.WriteString("outcome", c.Outcome);
+        });
+
+    public static PartnerEvent Training(TrainingFact t) =>
+        Envelope(PartnerService.Training, t.EventId, PartnerSources.UnAgencyTraining, EventTypes.TrainingDelivered, t.Id, t.Time, w =>
+        {
+            w.WriteString("course", t.Course);
+            w.WriteString("startDate", Date(t.StartDate));
+            w.WriteString("endDate", Date(t.EndDate));
+            w.WriteString("region", t.Region);
+            w.WriteString("trainer", t.Trainer);
+            w.WriteStartArray("participants");
+            foreach (var p in t.Participants)
+            {
+                w.WriteStartObject();
+                w.WriteString("workerId", p.WorkerId.ToString());
+                w.WriteString("sex", p.Sex);
+                w.WriteString("role", p.Role);
+                w.WriteString("organisation", p.Organisation);
+                if (p.PreTestScore is { } pre) w.WriteNumber("preTestScore", pre);
+                if (p.PostTestScore is { } post) w.WriteNumber("postTestScore", post);
+                w.WriteBoolean("completed", p.Completed);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+
+    public static PartnerEvent Certification(CertificationFact c) =>
+        Envelope(PartnerService.Training, c.EventId, PartnerSources.UnAgencyTraining, EventTypes.WorkerCertified, c.WorkerId, c.Time, w =>
+        {
+            w.WriteString("course", c.Course);
+            w.WriteString("trainingId", c.TrainingId.ToString());
+        });
+
+    public static PartnerEvent Workshop(WorkshopFact ws) =>
+        Envelope(PartnerService.Training, ws.EventId, PartnerSources.UnAgencyTraining, EventTypes.WorkshopHeld, ws.Id, ws.Time, w =>
+        {
+            w.WriteString("kind", ws.Kind);
+            w.WriteString("region", ws.Region);
+            w.WriteString("facilitator", ws.Facilitator);
+            Uuids(w, "participants", ws.Participants);
+        });
+
+    // The NGO's field app reports the case and all counselling.
+    private static PartnerEvent Intake(string id, string type, Guid subject, DateTimeOffset time, Action<Utf8JsonWriter> writeData) =>
+        Envelope(PartnerService.Intake, id, PartnerSources.NgoFieldApp, type, subject, time, writeData);
+
+    private static PartnerEvent Counselling(string id, string type, Guid subject, DateTimeOffset time, Action<Utf8JsonWriter> writeData) =>
+        Envelope(PartnerService.Counselling, id, PartnerSources.NgoFieldApp, type, subject, time, writeData);
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values) w.WriteStringValue(value);
+        w.WriteEndArray();
+    }
+
+    private static void Uuids(Utf8JsonWriter w, string name, IEnumerable<Guid> values) => Strings(w, name, values.Select(v => v.ToString()));
 
     private static PartnerEvent Envelope(
         PartnerService service, string id, string source, string type, Guid subject, DateTimeOffset time, Action<Utf8JsonWriter> writeData)

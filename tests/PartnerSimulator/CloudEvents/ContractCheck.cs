@@ -6,30 +6,24 @@ namespace Reintegration.PartnerSimulator.CloudEvents;
 
 /// <summary>
 /// Checks generated events against the catalogue's rules, reading the wire JSON rather than the
-/// facts, so that a generator bug shows here before a service rejects it. Not a validator for
-/// the services: it covers only the three types the simulator sends.
+/// facts, so that a generator bug shows here before a service rejects it: each type's fields,
+/// and the rules between events (a returnee registered before their activity, nothing after a
+/// withdrawal, no counselling once refused, nothing while a case is closed, a certification after
+/// the training it names, a referral closed after it was made). Not a validator for the services.
 /// </summary>
 public static partial class ContractCheck
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
     private static readonly HashSet<string> Sexes = ["female", "male"];
-    private static readonly HashSet<string> ReturnTypes = ["assisted-voluntary", "humanitarian-evacuation", "spontaneous", "forced"];
-    private static readonly HashSet<string> Formats = ["individual", "family"];
-    private static readonly HashSet<string> Modalities = ["in-person", "phone", "video"];
-    private static readonly HashSet<string> Interventions =
-        ["psychological-first-aid", "basic-counselling", "structured-psychological-intervention", "follow-up", "specialised-care"];
-    private static readonly HashSet<string> AwarenessKinds =
-        ["care-campaign", "information-session", "community-dialogue", "radio-broadcast", "school-session"];
     private static readonly HashSet<string> Regions = [.. Codes.Regions];
+    private static readonly HashSet<string> ReturnTypes = ["assisted-voluntary", "humanitarian-evacuation", "spontaneous", "forced"];
 
     private static readonly HashSet<string> RegistrationFields =
     [
         "partnerReference", "givenName", "familyName", "sex", "dateOfBirth", "age", "phone", "region", "commune",
         "returnedFrom", "arrivalDate", "returnType", "consent",
     ];
-    private static readonly HashSet<string> SessionFields = ["format", "modality", "intervention", "durationMinutes", "counsellor"];
-    private static readonly HashSet<string> AwarenessFields = ["kind", "region", "commune", "reached", "returneeParticipants"];
 
     /// <summary>Every rule broken, as "event id: problem" lines; empty when all events pass.</summary>
     /// <param name="now">The clock to judge "at most 5 minutes in the future" by.</param>
@@ -39,8 +33,7 @@ public static partial class ContractCheck
         var problems = new List<string>();
         var ids = new HashSet<(string Source, string Id)>();
         var references = new HashSet<(string Source, string Reference)>();
-        var counsellingConsent = new Dictionary<string, bool>(); // returnee subject → consent.counselling
-        var sessionSubjects = new List<(string EventId, string Subject)>();
+        var between = new BetweenEvents();
 
         foreach (var partnerEvent in events)
         {
@@ -49,6 +42,8 @@ public static partial class ContractCheck
             void Fail(string problem) => problems.Add($"{id}: {problem}");
 
             CheckEnvelope(e, now, ids, Fail);
+            if (Str(e, "type") is { } type && EventTypes.All.Contains(type) && EventTypes.ServiceOf(type) != partnerEvent.Service)
+                Fail($"posted to {partnerEvent.Service}, but {type} belongs to {EventTypes.ServiceOf(type)}");
             if (e["data"] is not JsonObject data)
             {
                 Fail("data is not an object");
@@ -56,35 +51,39 @@ public static partial class ContractCheck
             }
 
             var source = Str(e, "source") ?? "";
-            var time = Time(e);
+            var subject = Guid.TryParseExact(Str(e, "subject"), "D", out var s) ? s : Guid.Empty;
+            var time = Time(e) ?? DateTimeOffset.MinValue;
+            var seen = new Seen(id, subject, time, data, Fail);
             switch (Str(e, "type"))
             {
                 case EventTypes.ReturneeRegistered:
-                    CheckRegistration(data, source, time, references, Fail);
-                    if (data["consent"]?["counselling"] is JsonValue c && c.TryGetValue<bool>(out var consent))
-                        counsellingConsent[Str(e, "subject") ?? ""] = consent;
+                    CheckRegistration(data, source, Time(e), references, Fail);
+                    between.Registered(seen);
                     break;
-                case EventTypes.SessionHeld:
-                    CheckSession(data, Fail);
-                    sessionSubjects.Add((id, Str(e, "subject") ?? ""));
-                    break;
-                case EventTypes.AwarenessEventHeld:
-                    CheckAwarenessEvent(data, Fail);
-                    break;
+                case EventTypes.ConsentUpdated: CheckConsentUpdate(seen, between); break;
+                case EventTypes.VulnerabilityScreened: CheckScreening(seen, between); break;
+                case EventTypes.PlanAgreed: CheckPlan(seen, between); break;
+                case EventTypes.SurveyRecorded: CheckSurvey(seen, between); break;
+                case EventTypes.CaseClosed: CheckClosure(seen, between); break;
+                case EventTypes.CaseReopened: CheckReopening(seen, between); break;
+                case EventTypes.SessionHeld: CheckSession(seen, between); break;
+                case EventTypes.GroupSessionHeld: CheckGroupSession(seen, between); break;
+                case EventTypes.AssessmentRecorded: CheckAssessment(seen, between); break;
+                case EventTypes.ReferralMade: CheckReferral(seen, between); break;
+                case EventTypes.ReferralClosed: CheckReferralClosure(seen, between); break;
+                case EventTypes.TrainingDelivered: CheckTraining(seen, between); break;
+                case EventTypes.WorkerCertified: CheckCertification(seen, between); break;
+                case EventTypes.AwarenessEventHeld: CheckAwarenessEvent(seen, between); break;
+                case EventTypes.WorkshopHeld: CheckWorkshop(seen, between); break;
             }
         }
 
-        // Sessions for returnees who refused counselling would be rejected by Counselling.
-        foreach (var (eventId, subject) in sessionSubjects)
-        {
-            if (!counsellingConsent.TryGetValue(subject, out var consent))
-                problems.Add($"{eventId}: session for a returnee never registered");
-            else if (!consent)
-                problems.Add($"{eventId}: session for a returnee who refused counselling");
-        }
-
+        problems.AddRange(between.Problems());
         return problems;
     }
+
+    /// <summary>One event's parts, as the per-type checks need them.</summary>
+    private sealed record Seen(string Id, Guid Subject, DateTimeOffset Time, JsonObject Data, Action<string> Fail);
 
     private static void CheckEnvelope(JsonObject e, DateTimeOffset now, HashSet<(string, string)> ids, Action<string> fail)
     {
@@ -95,8 +94,7 @@ public static partial class ContractCheck
         if (string.IsNullOrEmpty(source) || !Uri.TryCreate(source, UriKind.RelativeOrAbsolute, out _)) fail("source is not a URI reference");
         else if (!PartnerSources.Posting.Contains(source)) fail($"source '{source}' is not in PartnerSources.Posting, so the simulator's token would not speak for it");
         if (id is not null && source is not null && !ids.Add((source, id))) fail("id is not unique for its source");
-        if (Str(e, "type") is not (EventTypes.ReturneeRegistered or EventTypes.SessionHeld or EventTypes.AwarenessEventHeld))
-            fail($"unknown type {Str(e, "type")}");
+        if (Str(e, "type") is not { } type || !EventTypes.All.Contains(type)) fail($"unknown type {Str(e, "type")}");
         if (!Guid.TryParseExact(Str(e, "subject"), "D", out _)) fail("subject is not a UUID");
         if (Time(e) is not { } time) fail("time is not RFC 3339");
         else if (time > now + FutureTolerance) fail($"time {time:O} is more than 5 minutes in the future");
@@ -104,6 +102,7 @@ public static partial class ContractCheck
             fail("datacontenttype is not application/json");
     }
 
+    // The registration is read here in full; the other types' checks are in the partial files by service.
     private static void CheckRegistration(
         JsonObject d, string source, DateTimeOffset? time, HashSet<(string, string)> references, Action<string> fail)
     {
@@ -143,44 +142,13 @@ public static partial class ContractCheck
         }
     }
 
-    private static void CheckSession(JsonObject d, Action<string> fail)
-    {
-        Unknown(d, SessionFields, fail);
-        Code(d, "format", Formats, fail);
-        Code(d, "modality", Modalities, fail);
-        Code(d, "intervention", Interventions, fail);
-        if (Int(d, "durationMinutes") is not (>= 5 and <= 480)) fail("durationMinutes is not 5–480");
-        Length(Str(d, "counsellor"), 1, 64, "counsellor", fail);
-    }
-
-    private static void CheckAwarenessEvent(JsonObject d, Action<string> fail)
-    {
-        Unknown(d, AwarenessFields, fail);
-        Code(d, "kind", AwarenessKinds, fail);
-        Code(d, "region", Regions, fail);
-        if (d.ContainsKey("commune") && string.IsNullOrEmpty(Str(d, "commune"))) fail("commune is empty");
-        if (d["reached"] is not JsonObject reached) fail("reached is missing");
-        else
-        {
-            var counts = new[] { "women", "men", "girls", "boys" }.Select(k => Int(reached, k)).ToArray();
-            if (counts.Any(c => c is not >= 0)) fail("reached counts are not integers ≥ 0");
-            else if (counts.Sum() < 1) fail("reached adds up to less than 1");
-            if (reached.Count != 4) fail("reached has other fields than women, men, girls, boys");
-        }
-
-        if (d["returneeParticipants"] is { } participants &&
-            (participants is not JsonArray list ||
-             list.Any(p => p is not JsonValue v || !v.TryGetValue<string>(out var s) || !Guid.TryParseExact(s, "D", out _))))
-            fail("returneeParticipants is not a list of UUIDs");
-    }
-
-    private static void Unknown(JsonObject data, HashSet<string> allowed, Action<string> fail)
+    private static void Unknown(JsonObject data, IReadOnlyCollection<string> allowed, Action<string> fail)
     {
         foreach (var (name, _) in data)
             if (!allowed.Contains(name)) fail($"data has a field the catalogue does not name: {name}");
     }
 
-    private static void Code(JsonObject d, string name, HashSet<string> codes, Action<string> fail)
+    private static void Code(JsonObject d, string name, IReadOnlySet<string> codes, Action<string> fail)
     {
         if (Str(d, name) is not { } code || !codes.Contains(code)) fail($"{name} '{Str(d, name)}' is not a catalogue code");
     }
@@ -198,6 +166,23 @@ public static partial class ContractCheck
 
     private static bool? Bool(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;
+
+    private static Guid? Uuid(JsonObject o, string name) => Guid.TryParseExact(Str(o, name), "D", out var g) ? g : null;
+
+    private static decimal? Decimal(JsonObject o, string name) =>
+        o[name] is JsonValue v && v.TryGetValue<decimal>(out var d) ? d : null;
+
+    /// <summary>A list of UUIDs, or null when the field is not one.</summary>
+    private static List<Guid>? Uuids(JsonNode? node) =>
+        node is JsonArray list && list.All(p => p is JsonValue v && v.TryGetValue<string>(out var s) && Guid.TryParseExact(s, "D", out _))
+            ? [.. list.Select(p => Guid.ParseExact(p!.GetValue<string>(), "D"))]
+            : null;
+
+    /// <summary>A list of strings, or null when the field is not one.</summary>
+    private static List<string>? Strings(JsonNode? node) =>
+        node is JsonArray list && list.All(p => p is JsonValue v && v.TryGetValue<string>(out _))
+            ? [.. list.Select(p => p!.GetValue<string>())]
+            : null;
 
     private static DateOnly? Date(JsonObject o, string name) =>
         DateOnly.TryParseExact(Str(o, name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;

@@ -25,6 +25,21 @@ public sealed class PartnerEvent
         _utf8Json = utf8Json;
     }
 
+    /// <summary>
+    /// An event from its JSON, e.g. one changed on purpose to break a rule: attributes that do not
+    /// parse are left empty (the catalogue check reads the JSON, and says what is wrong).
+    /// </summary>
+    public static PartnerEvent FromJson(PartnerService service, JsonObject cloudEvent)
+    {
+        ArgumentNullException.ThrowIfNull(cloudEvent);
+        string Attribute(string name) => cloudEvent[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+        return new PartnerEvent(
+            service, Attribute("id"), Attribute("source"), Attribute("type"),
+            Guid.TryParse(Attribute("subject"), out var subject) ? subject : Guid.Empty,
+            DateTimeOffset.TryParse(Attribute("time"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time) ? time : default,
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes<JsonNode>(cloudEvent, JsonFormat.Serializer));
+    }
+
     /// <summary>The service that receives it.</summary>
     public PartnerService Service { get; }
 

@@ -9,34 +9,49 @@ namespace Reintegration.PartnerSimulator.Generation;
 /// </summary>
 public sealed class Programme
 {
-    internal Programme(
-        SimulationOptions options,
-        IReadOnlyList<ReturneeFact> returnees,
-        IReadOnlyList<SessionFact> sessions,
-        IReadOnlyList<AwarenessEventFact> awarenessEvents)
+    private readonly Dictionary<Guid, ReturneeFact> _returneesById;
+
+    internal Programme(SimulationOptions options, ProgrammeFacts facts)
     {
         Options = options;
-        Returnees = returnees;
-        Sessions = sessions;
-        AwarenessEvents = awarenessEvents;
-        RegistrationEvents = [.. returnees.Select(CloudEventFactory.Registration)];
-        SessionEvents = [.. sessions.Select(CloudEventFactory.Session)];
-        AwarenessEventEvents = [.. awarenessEvents.Select(CloudEventFactory.AwarenessEvent)];
-        Events = [.. RegistrationEvents, .. SessionEvents, .. AwarenessEventEvents];
-        _returneesById = returnees.ToDictionary(r => r.Id);
+        Facts = facts;
+        RegistrationEvents = [.. facts.Returnees.Select(CloudEventFactory.Registration)];
+        SessionEvents = [.. facts.Sessions.Select(CloudEventFactory.Session)];
+        AwarenessEventEvents = [.. facts.AwarenessEvents.Select(CloudEventFactory.AwarenessEvent)];
+        Events =
+        [
+            .. RegistrationEvents,
+            .. facts.ConsentUpdates.Select(CloudEventFactory.ConsentUpdate),
+            .. facts.Screenings.Select(CloudEventFactory.Screening),
+            .. facts.Plans.Select(CloudEventFactory.Plan),
+            .. facts.Surveys.Select(CloudEventFactory.Survey),
+            .. facts.Closures.Select(CloudEventFactory.Closure),
+            .. facts.Reopenings.Select(CloudEventFactory.Reopening),
+            .. SessionEvents,
+            .. facts.GroupSessions.Select(CloudEventFactory.GroupSession),
+            .. facts.Assessments.Select(CloudEventFactory.Assessment),
+            .. facts.Referrals.Select(CloudEventFactory.Referral),
+            .. facts.ReferralClosures.Select(CloudEventFactory.ReferralClosure),
+            .. facts.Trainings.Select(CloudEventFactory.Training),
+            .. facts.Certifications.Select(CloudEventFactory.Certification),
+            .. AwarenessEventEvents,
+            .. facts.Workshops.Select(CloudEventFactory.Workshop),
+        ];
+        _returneesById = facts.Returnees.ToDictionary(r => r.Id);
     }
-
-    private readonly Dictionary<Guid, ReturneeFact> _returneesById;
 
     public SimulationOptions Options { get; }
 
+    /// <summary>Everything that happened, as facts: what <see cref="ExpectedIndicators"/> counts.</summary>
+    public ProgrammeFacts Facts { get; }
+
     /// <summary>Returnees in number order.</summary>
-    public IReadOnlyList<ReturneeFact> Returnees { get; }
+    public IReadOnlyList<ReturneeFact> Returnees => Facts.Returnees;
 
-    /// <summary>Counselling sessions, grouped by returnee, each returnee's in time order.</summary>
-    public IReadOnlyList<SessionFact> Sessions { get; }
+    /// <summary>Individual and family sessions: each returnee's in time order, then the follow-ups of risk flags.</summary>
+    public IReadOnlyList<SessionFact> Sessions => Facts.Sessions;
 
-    public IReadOnlyList<AwarenessEventFact> AwarenessEvents { get; }
+    public IReadOnlyList<AwarenessEventFact> AwarenessEvents => Facts.AwarenessEvents;
 
     /// <summary><c>reintegration.intake.returnee-registered.v1</c>, one per returnee, same order.</summary>
     public IReadOnlyList<PartnerEvent> RegistrationEvents { get; }
@@ -47,7 +62,7 @@ public sealed class Programme
     /// <summary><c>reintegration.training.awareness-event-held.v1</c>, one per awareness event, same order.</summary>
     public IReadOnlyList<PartnerEvent> AwarenessEventEvents { get; }
 
-    /// <summary>Every distinct event: registrations, then sessions, then awareness events.</summary>
+    /// <summary>Every distinct event, Intake's types first, then Counselling's, then Training's, each in the catalogue's order.</summary>
     public IReadOnlyList<PartnerEvent> Events { get; }
 
     public ReturneeFact Returnee(Guid id) => _returneesById[id];

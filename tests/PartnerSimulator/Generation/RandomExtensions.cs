@@ -72,3 +72,25 @@ internal sealed class Weighted<T>
         throw new InvalidOperationException("Unreachable: weights are positive.");
     }
 }
+
+/// <summary>Times as a field app records them: UTC, to the second.</summary>
+internal static class FieldTime
+{
+    /// <summary>Midnight UTC of <paramref name="time"/>'s day.</summary>
+    public static DateTimeOffset Day(DateTimeOffset time) => new(time.UtcDateTime.Date, TimeSpan.Zero);
+
+    /// <summary>Event times go out to the second; the facts must match them exactly.</summary>
+    public static DateTimeOffset TruncateToSecond(DateTimeOffset time) => new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, time.Offset);
+
+    /// <summary>A working-hours time <paramref name="days"/> days after <paramref name="time"/>'s day.</summary>
+    public static DateTimeOffset DaysAfter(this Random random, DateTimeOffset time, int days, int fromHour = 8, int toHour = 18) =>
+        Day(time).AddDays(days) + random.TimeOfDay(fromHour, toHour);
+
+    /// <summary>A time between <paramref name="from"/> and <paramref name="until"/>, to the second; null when the span is empty.</summary>
+    public static DateTimeOffset? Between(this Random random, DateTimeOffset from, DateTimeOffset until)
+    {
+        var seconds = (long)Math.Floor((until - from).TotalSeconds);
+        if (seconds < 2) return null;
+        return TruncateToSecond(from).AddSeconds(1 + random.NextInt64(seconds - 1));
+    }
+}

@@ -74,8 +74,8 @@ public sealed class PartnerClient
             return totals;
         }
 
-        // Consecutive batches for the same service form a run; runs follow each other, batches
-        // within a run overlap up to the limit. A retry waits for its original to be answered,
+        // Consecutive batches of the same step form a run; runs follow each other, batches
+        // within a run overlap up to the limit (no event depends on another of its step). A retry waits for its original to be answered,
         // since that is what makes it a retry.
         var posts = new Dictionary<int, Task>();
         foreach (var run in Runs(plan.Batches))
@@ -139,7 +139,7 @@ public sealed class PartnerClient
         var runs = new List<List<PostingBatch>>();
         foreach (var batch in batches)
         {
-            if (runs.Count == 0 || runs[^1][0].Service != batch.Service) runs.Add([]);
+            if (runs.Count == 0 || runs[^1][0].Service != batch.Service || runs[^1][0].Step != batch.Step) runs.Add([]);
             runs[^1].Add(batch);
         }
 

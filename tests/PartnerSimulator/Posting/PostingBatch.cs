@@ -8,10 +8,11 @@ public sealed class PostingBatch
 {
     private readonly Lazy<byte[]> _utf8Json;
 
-    internal PostingBatch(int index, PartnerService service, IReadOnlyList<PartnerEvent> events)
+    internal PostingBatch(int index, PartnerService service, string step, IReadOnlyList<PartnerEvent> events)
     {
         Index = index;
         Service = service;
+        Step = step;
         Events = events;
         _utf8Json = new Lazy<byte[]>(() => Serialize(events));
     }
@@ -21,15 +22,54 @@ public sealed class PostingBatch
     {
         Index = index;
         Service = original.Service;
+        Step = original.Step;
         Events = original.Events;
         RetryOf = original.Index;
         _utf8Json = original._utf8Json;
     }
 
+    /// <summary>The catalogue's limit on a batch's body: 1 MiB.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Consecutive runs of the events, each within <paramref name="maxEvents"/> and, as a JSON
+    /// array, within the catalogue's 1 MiB (a batch of trainings of 30 workers passes it well
+    /// before 500 events).
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<PartnerEvent>> Chunk(IEnumerable<PartnerEvent> events, int maxEvents)
+    {
+        var chunk = new List<PartnerEvent>();
+        var bytes = 2; // the brackets
+        foreach (var e in events)
+        {
+            var size = e.Utf8Json.Length + (chunk.Count > 0 ? 1 : 0);
+            if (chunk.Count > 0 && (chunk.Count == maxEvents || bytes + size > MaxBytes))
+            {
+                yield return chunk;
+                (chunk, bytes, size) = ([], 2, e.Utf8Json.Length);
+            }
+
+            chunk.Add(e);
+            bytes += size;
+        }
+
+        if (chunk.Count > 0) yield return chunk;
+    }
+
+    /// <summary>A batch outside any plan (e.g. a benchmark's own), serialised once like a plan's.</summary>
+    public static PostingBatch Of(int index, PartnerService service, string step, IReadOnlyList<PartnerEvent> events) =>
+        new(index, service, step, events);
+
     /// <summary>Position in the plan, from 0.</summary>
     public int Index { get; }
 
     public PartnerService Service { get; }
+
+    /// <summary>
+    /// The plan's step (e.g. "intake #2", "counselling: referral closures"): no event depends on
+    /// another of its own step, so a step's batches may go concurrently; steps go one after another.
+    /// </summary>
+    public string Step { get; }
 
     public IReadOnlyList<PartnerEvent> Events { get; }
 
@@ -52,7 +92,7 @@ public sealed class PostingBatch
     internal PostingBatch RepeatAt(int index) => new(index, this);
 
     public override string ToString() =>
-        $"#{Index} {Service} {Count} events{(IsRetry ? $" (retry of #{RetryOf})" : "")}";
+        $"#{Index} {Step}: {Count} events{(IsRetry ? $" (retry of #{RetryOf})" : "")}";
 
     // The events are already UTF-8 JSON: the array is their bytes, comma separated, in brackets.
     private static byte[] Serialize(IReadOnlyList<PartnerEvent> events)

@@ -82,6 +82,9 @@ public sealed class AuthorizationMatrixTests(SystemFixture fixture) : IClassFixt
         { nameof(TrainingService), "GET", "/trainings/{id:guid}", Scopes.ReportsRead },
         { nameof(ReportingService), "GET", "/indicators", Scopes.ReportsRead },
         { nameof(ReportingService), "GET", "/returnees/{id:guid}/journey", Scopes.JourneysRead },
+        { nameof(CounsellingService), "POST", "/operations/redrive", Scopes.Operations },
+        { nameof(TrainingService), "POST", "/operations/redrive", Scopes.Operations },
+        { nameof(ReportingService), "POST", "/operations/redrive", Scopes.Operations },
     };
 
     [Theory]

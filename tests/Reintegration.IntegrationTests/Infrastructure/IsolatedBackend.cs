@@ -81,6 +81,19 @@ public sealed class IsolatedBackend : IAsyncDisposable
         return messages;
     }
 
+    /// <summary>The messages waiting in one queue (left in place), each with its headers.</summary>
+    public async Task<IReadOnlyList<(string Body, System.Text.Json.Nodes.JsonObject Headers)>> QueuedMessagesAsync(string queue)
+    {
+        using var management = Management();
+        var response = await management.PostAsync($"api/queues/{_name}/{Uri.EscapeDataString(queue)}/get",
+            new StringContent("""{"count":10000,"ackmode":"reject_requeue_true","encoding":"auto"}""", Encoding.UTF8, "application/json"));
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return [];
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray()
+            .Select(m => ((string)m!["payload"]!, m["properties"]?["headers"]?.AsObject() ?? []))
+            .ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var management = Management();

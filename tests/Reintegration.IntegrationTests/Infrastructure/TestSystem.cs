@@ -32,6 +32,13 @@ public sealed class TestSystem : IAsyncDisposable
     public static async Task<TestSystem> CreateAsync(IReadOnlyDictionary<string, string>? settings = null) =>
         new(await IsolatedBackend.CreateAsync(), settings);
 
+    /// <summary>With settings that name the isolated backend (its database, its virtual host).</summary>
+    public static async Task<TestSystem> CreateAsync(Func<IsolatedBackend, IReadOnlyDictionary<string, string>> settings)
+    {
+        var backend = await IsolatedBackend.CreateAsync();
+        return new TestSystem(backend, settings(backend));
+    }
+
     public ServiceHost<IntakeService> Intake => Host<IntakeService>();
     public ServiceHost<CounsellingService> Counselling => Host<CounsellingService>();
     public ServiceHost<TrainingService> Training => Host<TrainingService>();
@@ -52,11 +59,11 @@ public sealed class TestSystem : IAsyncDisposable
         return (ServiceHost<TMarker>)host;
     }
 
-    /// <summary>Waits until the service answers ready (database, broker and daemon all working).</summary>
+    /// <summary>Waits until everything of the service works (<c>/health/detail</c>: database, broker and daemon), not only what readiness routes on.</summary>
     public async Task WaitUntilReadyAsync<TMarker>() where TMarker : class
     {
         using var client = Host<TMarker>().CreateClient();
-        await Eventually.UntilAsync(async () => (await client.GetAsync("/health/ready")).IsSuccessStatusCode, ok => ok,
+        await Eventually.UntilAsync(async () => (await client.GetAsync("/health/detail")).IsSuccessStatusCode, ok => ok,
             $"{typeof(TMarker).Name} to be ready");
     }
 

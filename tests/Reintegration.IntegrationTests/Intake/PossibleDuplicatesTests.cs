@@ -32,6 +32,25 @@ public sealed class PossibleDuplicatesTests(SystemFixture fixture) : IClassFixtu
         Assert.DoesNotContain(Pair(first, again), await PairsAsync(intake));
     }
 
+    [Fact]
+    public async Task Matching_registrations_committed_together_are_flagged_as_one_pair()
+    {
+        using var intake = fixture.System.Intake.CreateClient();
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var unrelated = Guid.NewGuid();
+        // One batch is one commit, so the daemon hands all three to the detector in one page.
+        var answer = await intake.PostAsync("/events", Batch(
+            Named(first, "Boubacar", "Sangaré", "kita", age: 41),
+            Named(unrelated, "Assétou", "Sangaré", "kita", age: 41),
+            Named(second, "sangare", "BOUBACAR", "kita", age: 40)));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+
+        await fixture.System.WaitUntilPublishedAsync<Reintegration.Intake.IntakeService>();
+        var pairs = await Eventually.UntilAsync(() => PairsAsync(intake), p => p.Contains(Pair(first, second)), "the pair to be flagged");
+        Assert.Single(pairs, p => p.Contains(first.ToString()) || p.Contains(second.ToString()) || p.Contains(unrelated.ToString()));
+    }
+
     private static string Pair(Guid a, Guid b) => a.CompareTo(b) < 0 ? $"{a}|{b}" : $"{b}|{a}";
 
     private static async Task<List<string>> PairsAsync(HttpClient intake) =>

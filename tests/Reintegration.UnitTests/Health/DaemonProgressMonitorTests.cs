@@ -76,10 +76,34 @@ public sealed class DaemonProgressMonitorTests
     }
 
     [Fact]
-    public void The_high_water_mark_is_not_a_shard_to_watch()
+    public void A_high_water_mark_frozen_behind_the_last_committed_event_is_reported()
     {
         After(0, new ShardState(ShardState.HighWaterMark, 120));
 
-        Assert.Empty(After(600, new ShardState(ShardState.HighWaterMark, 120)));
+        Assert.Contains(ShardState.HighWaterMark, Assert.Single(After(10, new ShardState(ShardState.HighWaterMark, 120))));
+    }
+
+    [Fact]
+    public void A_shard_idle_at_the_head_is_not_stalled_the_moment_an_event_arrives()
+    {
+        // Given a shard that kept up and then had nothing to do for an hour
+        _monitor.Stalled([new ShardState("Publishing:All", 400)], 400, Start);
+        _monitor.Stalled([new ShardState("Publishing:All", 400)], 400, Start.AddHours(1));
+
+        // When an event is committed beyond it, the clock starts then
+        Assert.Empty(_monitor.Stalled([new ShardState("Publishing:All", 400)], 401, Start.AddHours(1).AddSeconds(1)));
+        Assert.Empty(_monitor.Stalled([new ShardState("Publishing:All", 400)], 401, Start.AddHours(1).AddSeconds(10)));
+
+        // Then it is reported only once it has been behind, not moving, for the stall time
+        Assert.Single(_monitor.Stalled([new ShardState("Publishing:All", 400)], 401, Start.AddHours(1).AddSeconds(11)));
+    }
+
+    [Fact]
+    public void A_fresh_store_with_nothing_committed_is_never_stalled()
+    {
+        var fresh = new[] { new ShardState("integration-events:All", 0), new ShardState(ShardState.HighWaterMark, 0) };
+        _monitor.Stalled(fresh, 0, Start);
+
+        Assert.Empty(_monitor.Stalled(fresh, 0, Start.AddHours(2)));
     }
 }

@@ -1,10 +1,12 @@
 using Reintegration.PartnerSimulator.CloudEvents;
 
-namespace Reintegration.PartnerSimulator.Generation;
+namespace Reintegration.PartnerSimulator.Generation.Counselling;
 
 /// <summary>
 /// Draws individual and family counselling sessions. Only returnees who consented to counselling
-/// get any: the catalogue rejects sessions for a returnee whose consent is known to be false.
+/// get any, and only while their case allows it (<see cref="CaseAvailability.CanBeCounselledAt"/>):
+/// the catalogue rejects sessions once counselling consent is known to be false, after a
+/// withdrawal, and dated after a closure.
 /// </summary>
 internal static class SessionGenerator
 {
@@ -27,7 +29,7 @@ internal static class SessionGenerator
         (Codes.Intervention.BasicCounselling, 30), (Codes.Intervention.StructuredPsychologicalIntervention, 30),
         (Codes.Intervention.FollowUp, 35), (Codes.Intervention.SpecialisedCare, 5));
 
-    public static List<SessionFact> Generate(Random random, SimulationOptions options, IReadOnlyList<ReturneeFact> returnees)
+    public static List<SessionFact> Generate(Random random, SimulationOptions options, IReadOnlyList<ReturneeFact> returnees, Caseload caseload)
     {
         var consenting = returnees.Where(r => r.CounsellingConsent).ToList();
         var counselled = random.ChooseIndices(consenting.Count, RandomExtensions.Quota(consenting.Count, CounselledShareOfConsenting));
@@ -35,13 +37,14 @@ internal static class SessionGenerator
         var sessions = new List<SessionFact>();
         for (var i = 0; i < consenting.Count; i++)
         {
-            if (counselled.Contains(i)) AddSessions(random, options, consenting[i], sessions);
+            if (counselled.Contains(i)) AddSessions(random, options, consenting[i], caseload[consenting[i].Id], sessions);
         }
 
         return sessions;
     }
 
-    private static void AddSessions(Random random, SimulationOptions options, ReturneeFact returnee, List<SessionFact> sessions)
+    private static void AddSessions(
+        Random random, SimulationOptions options, ReturneeFact returnee, CaseAvailability availability, List<SessionFact> sessions)
     {
         var counsellors = ReferenceData.CounsellorsIn(returnee.Region);
         var usualCounsellor = random.PickOne(counsellors);
@@ -49,7 +52,7 @@ internal static class SessionGenerator
 
         // First contact one day to two weeks after registration, then every one to five weeks,
         // as long as the window lasts.
-        var day = Day(returnee.RegisteredAt).AddDays(random.Next(1, 15));
+        var day = FieldTime.Day(returnee.RegisteredAt).AddDays(random.Next(1, 15));
         for (var n = 0; n < count; n++)
         {
             var time = day + random.TimeOfDay(8, 18);
@@ -57,8 +60,12 @@ internal static class SessionGenerator
             {
                 if (n > 0) break;
                 // Registered close to a cut window end: keep the first session, a little after registration.
-                time = TruncateToSecond(returnee.RegisteredAt + (options.WindowEnd - returnee.RegisteredAt) / 2);
+                time = FieldTime.TruncateToSecond(returnee.RegisteredAt + (options.WindowEnd - returnee.RegisteredAt) / 2);
             }
+
+            day = day.AddDays(random.Next(7, 36));
+            // Not while the case is closed, nor after consent was withdrawn: the field holds no such session.
+            if (!availability.CanBeCounselledAt(time)) continue;
 
             var intervention = (n == 0 ? FirstIntervention : LaterIntervention).Pick(random);
             var format = Format.Pick(random);
@@ -75,8 +82,6 @@ internal static class SessionGenerator
                 DurationMinutes = Duration(random, format, intervention),
                 Counsellor = random.Chance(0.85) ? usualCounsellor : random.PickOne(counsellors),
             });
-
-            day = day.AddDays(random.Next(7, 36));
         }
     }
 
@@ -86,10 +91,4 @@ internal static class SessionGenerator
         var shortest = intervention == Codes.Intervention.SpecialisedCare || format == Codes.SessionFormat.Family ? 45 : 30;
         return 5 * random.Next(shortest / 5, 90 / 5 + 1);
     }
-
-    // Event times go out to the second; the facts must match them exactly.
-    private static DateTimeOffset TruncateToSecond(DateTimeOffset time) =>
-        new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, time.Offset);
-
-    private static DateTimeOffset Day(DateTimeOffset time) => new(time.UtcDateTime.Date, TimeSpan.Zero);
 }

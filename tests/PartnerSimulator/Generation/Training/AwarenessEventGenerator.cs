@@ -1,6 +1,6 @@
 using Reintegration.PartnerSimulator.CloudEvents;
 
-namespace Reintegration.PartnerSimulator.Generation;
+namespace Reintegration.PartnerSimulator.Generation.Training;
 
 /// <summary>Draws the training partner's awareness events: about one per twenty returnees.</summary>
 internal static class AwarenessEventGenerator
@@ -9,12 +9,9 @@ internal static class AwarenessEventGenerator
     private const double CommuneShare = 0.60;
     private const double NamedParticipantsShare = 0.35;
 
-    public static List<AwarenessEventFact> Generate(Random random, SimulationOptions options, IReadOnlyList<ReturneeFact> returnees)
+    public static List<AwarenessEventFact> Generate(Random random, SimulationOptions options, IReadOnlyList<ReturneeFact> returnees, Caseload caseload)
     {
         var count = (int)Math.Round(returnees.Count / (double)ReturneesPerEvent, MidpointRounding.AwayFromZero);
-        var byRegion = returnees
-            .GroupBy(r => r.Region)
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.RegisteredAt).ToList());
         var days = (int)Math.Floor((options.WindowEnd - options.WindowStart).TotalDays);
 
         var events = new List<AwarenessEventFact>(count);
@@ -40,7 +37,7 @@ internal static class AwarenessEventGenerator
                 Men = men,
                 Girls = girls,
                 Boys = boys,
-                ReturneeParticipants = Participants(random, kind, time, byRegion.GetValueOrDefault(region)),
+                ReturneeParticipants = Participants(random, kind, region, time, caseload),
             });
         }
 
@@ -59,33 +56,15 @@ internal static class AwarenessEventGenerator
         return reached.Item1 + reached.Item2 + reached.Item3 + reached.Item4 == 0 ? (1, 0, 0, 0) : reached;
     }
 
-    /// <summary>Some events name a few returnees of the region who were registered before the event.</summary>
-    private static IReadOnlyList<Guid> Participants(Random random, string kind, DateTimeOffset time, List<ReturneeFact>? regionReturnees)
+    /// <summary>
+    /// Some events name a few returnees of the region registered before the event, whose case is
+    /// open and who have not withdrawn consent (the catalogue's participant rules).
+    /// </summary>
+    private static IReadOnlyList<Guid> Participants(Random random, string kind, string region, DateTimeOffset time, Caseload caseload)
     {
-        if (kind == Codes.AwarenessKind.RadioBroadcast || regionReturnees is null || !random.Chance(NamedParticipantsShare))
-            return [];
-
-        var registeredBefore = CountRegisteredBefore(regionReturnees, time);
-        if (registeredBefore == 0) return [];
-
-        // Draw indices until enough distinct ones: cheap for a handful out of thousands.
-        var wanted = Math.Min(random.Next(1, 9), registeredBefore);
-        var chosen = new SortedSet<int>();
-        while (chosen.Count < wanted) chosen.Add(random.Next(registeredBefore));
-        return [.. chosen.Select(i => regionReturnees[i].Id)];
-    }
-
-    /// <summary>How many of the returnees (ordered by registration time) registered before <paramref name="time"/>.</summary>
-    private static int CountRegisteredBefore(List<ReturneeFact> byRegistrationTime, DateTimeOffset time)
-    {
-        int low = 0, high = byRegistrationTime.Count;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (byRegistrationTime[middle].RegisteredAt < time) low = middle + 1;
-            else high = middle;
-        }
-
-        return low;
+        if (kind == Codes.AwarenessKind.RadioBroadcast || !random.Chance(NamedParticipantsShare)) return [];
+        var chosen = caseload.DrawParticipants(random, region, time, random.Next(1, 9), c => c.CanTakePartAt(time));
+        chosen.Sort();
+        return chosen;
     }
 }

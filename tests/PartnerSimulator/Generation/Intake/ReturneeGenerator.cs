@@ -1,6 +1,6 @@
 using Reintegration.PartnerSimulator.CloudEvents;
 
-namespace Reintegration.PartnerSimulator.Generation;
+namespace Reintegration.PartnerSimulator.Generation.Intake;
 
 /// <summary>Draws the returnees: who they are, where they came back to, what they consented to.</summary>
 internal static class ReturneeGenerator

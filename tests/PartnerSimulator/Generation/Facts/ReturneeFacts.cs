@@ -64,56 +64,86 @@ public sealed record ReturneeFact
     public required bool RegistrationSyncedLate { get; init; }
 }
 
-/// <summary>An individual or family counselling session.</summary>
-public sealed record SessionFact
+/// <summary><c>consent-updated.v1</c>: only the fields that changed are set (at least one).</summary>
+public sealed record ConsentUpdateFact
 {
-    public required int Number { get; init; }
-
     /// <summary>The CloudEvent's <c>id</c> (source <c>urn:partner:ngo-field-app</c>).</summary>
     public required string EventId { get; init; }
 
-    /// <summary>The returnee's UUID: the CloudEvent's <c>subject</c>.</summary>
     public required Guid ReturneeId { get; init; }
-
-    /// <summary>The returnee's region, which the catalogue uses as the session's region.</summary>
-    public required string Region { get; init; }
-
     public required DateTimeOffset Time { get; init; }
 
-    /// <summary><c>individual</c> or <c>family</c>.</summary>
-    public required string Format { get; init; }
+    /// <summary><c>false</c> withdraws consent: the returnee's personal data is erased. Never <c>true</c> here.</summary>
+    public bool? DataProcessing { get; init; }
 
-    /// <summary><c>in-person</c>, <c>phone</c> or <c>video</c>.</summary>
-    public required string Modality { get; init; }
+    public bool? Counselling { get; init; }
+    public bool? FollowUpContact { get; init; }
+    public IReadOnlyList<string>? DataSharing { get; init; }
 
-    public required string Intervention { get; init; }
-    public required int DurationMinutes { get; init; }
-    public required string Counsellor { get; init; }
+    public bool WithdrawsDataProcessing => DataProcessing == false;
+    public bool RefusesCounselling => Counselling == false;
 }
 
-/// <summary>An awareness event held by the training partner.</summary>
-public sealed record AwarenessEventFact
+/// <summary><c>vulnerability-screened.v1</c>. The latest by time replaces earlier ones.</summary>
+public sealed record ScreeningFact
 {
-    public required int Number { get; init; }
-
-    /// <summary>The CloudEvent's <c>id</c> (source <c>urn:partner:un-agency-training</c>).</summary>
     public required string EventId { get; init; }
-
-    /// <summary>The awareness event's UUID: the CloudEvent's <c>subject</c>.</summary>
-    public required Guid Id { get; init; }
-
+    public required Guid ReturneeId { get; init; }
     public required DateTimeOffset Time { get; init; }
-    public required string Kind { get; init; }
-    public required string Region { get; init; }
-    public string? Commune { get; init; }
-    public required int Women { get; init; }
-    public required int Men { get; init; }
-    public required int Girls { get; init; }
-    public required int Boys { get; init; }
 
-    /// <summary>Registered returnees of the same region who took part; empty when none were named.</summary>
-    public required IReadOnlyList<Guid> ReturneeParticipants { get; init; }
+    /// <summary>Catalogue codes, possibly none.</summary>
+    public required IReadOnlyList<string> Vulnerabilities { get; init; }
 
-    /// <summary>The catalogue's people-reached contribution: women + men + girls + boys.</summary>
-    public int PeopleReached => Women + Men + Girls + Boys;
+    public required bool UrgentCareNeeded { get; init; }
+}
+
+/// <summary>One goal of a reintegration plan.</summary>
+public sealed record GoalFact(string Dimension, string Description);
+
+/// <summary><c>reintegration-plan-agreed.v1</c>, within a month of the return.</summary>
+public sealed record PlanFact
+{
+    public required string EventId { get; init; }
+    public required Guid ReturneeId { get; init; }
+    public required DateTimeOffset Time { get; init; }
+    public required IReadOnlyList<GoalFact> Goals { get; init; }
+}
+
+/// <summary><c>sustainability-survey-recorded.v1</c>: scores 0–1, two decimals.</summary>
+public sealed record SurveyFact
+{
+    public required string EventId { get; init; }
+    public required Guid ReturneeId { get; init; }
+    public required DateTimeOffset Time { get; init; }
+    public required decimal Economic { get; init; }
+    public required decimal Social { get; init; }
+    public required decimal Psychosocial { get; init; }
+    public required decimal Composite { get; init; }
+}
+
+/// <summary><c>case-closed.v1</c>.</summary>
+public sealed record ClosureFact
+{
+    public required string EventId { get; init; }
+    public required Guid ReturneeId { get; init; }
+    public required DateTimeOffset Time { get; init; }
+    public required string Reason { get; init; }
+
+    /// <summary>
+    /// A reopening follows. The posting plan sends such a closure, and its reopening, after all
+    /// activity: a service that knew the closure before the reopening would refuse what happened
+    /// between the reopening and the moment it learns of it.
+    /// </summary>
+    public bool Reopened { get; init; }
+}
+
+/// <summary><c>case-reopened.v1</c>, after a closure of the same returnee.</summary>
+public sealed record ReopeningFact
+{
+    public required string EventId { get; init; }
+    public required Guid ReturneeId { get; init; }
+    public required DateTimeOffset Time { get; init; }
+
+    /// <summary>Free text, 1–500.</summary>
+    public required string Reason { get; init; }
 }

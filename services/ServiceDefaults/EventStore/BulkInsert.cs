@@ -1,0 +1,31 @@
+using Marten;
+
+namespace Reintegration.ServiceDefaults.EventStore;
+
+/// <summary>
+/// Inserts many new documents of one type in ONE statement (<c>insert … select from unnest</c>),
+/// in the session's transaction, instead of one statement each. A batch of 500 partner events
+/// stages a record, and for registrations a claim and a key, per event: as separate inserts they
+/// cost more than the events themselves, and Marten's unit of work also compares each new
+/// operation with every one queued before it. An id that exists already fails the statement with
+/// a unique violation, like <see cref="IDocumentOperations.Insert{T}(T[])"/> would, so a batch that
+/// lost a race is decided again.
+/// </summary>
+public static class BulkInsert
+{
+    public static void InsertAll<T, TId>(this IDocumentSession session, IReadOnlyCollection<T> documents, Func<T, TId> id)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (documents.Count == 0) return;
+
+        var options = ((DocumentStore)session.DocumentStore).Options;
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+        var serializer = options.Serializer();
+        session.QueueSqlCommand(
+            $"insert into {table} (id, data, mt_dotnet_type) select i, d::jsonb, ? from unnest(?, ?) as t(i, d)",
+            typeof(T).FullName!,
+            documents.Select(id).ToArray(),
+            documents.Select(d => serializer.ToJson(d)).ToArray());
+    }
+}

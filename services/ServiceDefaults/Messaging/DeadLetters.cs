@@ -1,0 +1,31 @@
+using MassTransit;
+
+namespace Reintegration.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Sets one message of a batch aside in its queue's <c>_error</c> queue, with the reason, so the
+/// rest of the batch goes on at once. It keeps its message id, so a redrive after a fix is still
+/// recognised if it was, after all, handled before.
+/// </summary>
+public static class DeadLetters
+{
+    /// <summary>Why the message was set aside, on the dead letter (also as MassTransit's own <c>MT-Fault-Message</c>).</summary>
+    public const string ReasonHeader = "reintegration-dead-letter-reason";
+
+    public static string ErrorQueueOf(string queue) => queue + "_error";
+
+    public static async Task SendAsync<TMessage>(ConsumeContext batch, ConsumeContext<TMessage> delivery, string reason)
+        where TMessage : class
+    {
+        var queue = batch.ReceiveContext.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+        var endpoint = await batch.GetSendEndpoint(new Uri($"queue:{ErrorQueueOf(queue)}"));
+        await endpoint.Send(delivery.Message, send =>
+        {
+            send.MessageId = delivery.MessageId;
+            send.CorrelationId = delivery.CorrelationId;
+            send.Headers.Set(ReasonHeader, reason);
+            send.Headers.Set(MessageHeaders.FaultMessage, reason);
+            send.Headers.Set(MessageHeaders.Reason, "dead-letter");
+        }, batch.CancellationToken);
+    }
+}
