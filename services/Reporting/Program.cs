@@ -2,12 +2,16 @@ using JasperFx.Events.Projections;
 using Reintegration.Contracts;
 using Reintegration.Reporting;
 using Reintegration.Reporting.Activities;
+using Reintegration.Reporting.Bi;
 using Reintegration.Reporting.Dashboard;
 using Reintegration.Reporting.Disclosure;
 using Reintegration.Reporting.Exports;
+using Reintegration.Reporting.Facts;
 using Reintegration.Reporting.Indicators;
 using Reintegration.Reporting.Journeys;
 using Reintegration.Reporting.LineList;
+using Reintegration.Reporting.Returnees;
+using Reintegration.Reporting.Workers;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Messaging;
@@ -15,12 +19,17 @@ using Reintegration.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults(ServiceIdentity.Reporting);
+var returnees = new ReturneeReadModel();
+var workers = new WorkerReadModel();
+var activities = new ActivityReadModel();
 builder.AddEventStore(typeof(ReportingService), store =>
 {
     store.Projections.Add(new ReturneeJourneyProjection(), ProjectionLifecycle.Async);
-    store.Projections.Add(new AwarenessEventFactProjection(), ProjectionLifecycle.Async);
     store.Projections.Add(new ReturneeLineProjection(), ProjectionLifecycle.Async);
-    store.Events.AddEventTypes([typeof(TrainingReported), typeof(WorkerCertificationReported), typeof(WorkshopReported)]);
+    store.Events.AddEventTypes([.. ReportingLog.EventTypes]);
+    store.AddReadModel(returnees);
+    store.AddReadModel(workers);
+    store.AddReadModel(activities);
 });
 builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
 {
@@ -39,8 +48,8 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
     bus.AddBatchConsumer<WorkerCertifiedConsumer>();
     bus.AddBatchConsumer<WorkshopHeldConsumer>();
 });
-builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
-builder.Services.AddSingleton<IndicatorCache>();
+builder.AddIndicators([returnees, workers, activities]);
+builder.AddBiAccess();
 builder.Services.AddDisclosureControl(builder.Configuration);
 builder.Services.AddSingleton<LineListReader>();
 

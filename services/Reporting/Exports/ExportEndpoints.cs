@@ -20,8 +20,8 @@ public static class ExportEndpoints
         {
             var extension = Extension(format);
             app.MapGet($"/exports/indicators.{extension}",
-                    (string? from, string? to, string? region, string? disclosure, [AsParameters] IndicatorSources sources, HttpContext context, CancellationToken cancellationToken) =>
-                        IndicatorsAsync(format, from, to, region, disclosure, sources, context, cancellationToken))
+                    (string? from, string? to, string? region, string? interval, string? disclosure, [AsParameters] IndicatorSources sources, HttpContext context, CancellationToken cancellationToken) =>
+                        IndicatorsAsync(format, from, to, region, interval, disclosure, sources, context, cancellationToken))
                 .Describe(format, $"ExportIndicators{format}",
                     $"The indicators as {Name(format)}: a row per indicator, dimension, key and period; the query and the disclosure of /indicators")
                 .ProducesValidationProblem(StatusCodes.Status400BadRequest);
@@ -35,9 +35,9 @@ public static class ExportEndpoints
     }
 
     private static async Task<IResult> IndicatorsAsync(
-        Format format, string? from, string? to, string? region, string? disclosure, IndicatorSources sources, HttpContext context, CancellationToken cancellationToken)
+        Format format, string? from, string? to, string? region, string? interval, string? disclosure, IndicatorSources sources, HttpContext context, CancellationToken cancellationToken)
     {
-        var (question, problem) = IndicatorEndpoints.Read(from, to, region, disclosure, sources.User);
+        var (question, problem) = IndicatorEndpoints.Read(from, to, region, interval, disclosure, sources.User);
         if (problem is not null) return problem.ToResult();
         // A few hundred rows: computed before the first byte, so that a failure is a problem answer, not a broken download.
         var report = await IndicatorEndpoints.AnswerAsync(question!, sources, cancellationToken);

@@ -1,21 +1,18 @@
 using System.Collections.Concurrent;
 using Marten;
-using Reintegration.Reporting.Activities;
-using Reintegration.Reporting.Journeys;
 
 namespace Reintegration.Reporting.Indicators;
 
 /// <summary>
-/// The indicators are computed from every journey document, which grows with the programme. While
-/// the projections behind them have not moved, the last answer to the same question still holds:
-/// a dashboard refreshing every few seconds costs one small progress query instead. The position
-/// is read before computing, so a cached answer is never older than the position it is kept under.
-/// It keeps the exact figures: disclosure control is applied to every answer, cached or not.
+/// While the read models behind the indicators have not moved, the last answer to the same
+/// question still holds: a dashboard refreshing every few seconds costs one small progress query
+/// instead of the indicators' statements. The position is read before computing, so a cached
+/// answer is never older than the position it is kept under. It keeps the exact figures:
+/// disclosure control is applied to every answer, cached or not.
 /// </summary>
 public sealed class IndicatorCache
 {
     private const int MaxQuestions = 256;
-    private static readonly string[] Projections = [nameof(ReturneeJourney), nameof(AwarenessEventFact)];
     private readonly ConcurrentDictionary<IndicatorFilter, (string Position, ExactIndicators Report)> _answers = new();
 
     public async Task<ExactIndicators> GetAsync(IDocumentStore store, IndicatorFilter filter, Func<Task<ExactIndicators>> compute, CancellationToken cancellationToken)
@@ -33,7 +30,6 @@ public sealed class IndicatorCache
     {
         var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
         return string.Join(";", progress
-            .Where(p => Projections.Any(name => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal)))
             .OrderBy(p => p.ShardName, StringComparer.Ordinal)
             .Select(p => $"{p.ShardName}={p.Sequence}"));
     }

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using Marten;
 using Microsoft.Extensions.Options;
-using Reintegration.Reporting.Activities;
 using Reintegration.Reporting.Disclosure;
-using Reintegration.Reporting.Journeys;
+using Reintegration.Reporting.Facts;
+using Reintegration.Reporting.Returnees;
 using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.Problems;
 using Reintegration.ServiceDefaults.Reference;
@@ -14,7 +14,7 @@ namespace Reintegration.Reporting.Indicators;
 public sealed class IndicatorOptions
 {
     /// <summary>Targets by indicator code; <c>returnees-reached</c> is the programme's 5,000.</summary>
-    public Dictionary<string, decimal> Targets { get; set; } = new() { [IndicatorCalculator.ReturneesReachedTarget] = 5000 };
+    public Dictionary<string, decimal> Targets { get; set; } = new() { [ReturneesReached.Code] = 5000 };
 }
 
 public static class IndicatorEndpoints
@@ -24,30 +24,27 @@ public static class IndicatorEndpoints
         app.MapGet("/indicators", GetAsync)
             .WithName("GetIndicators")
             .RequireScope(Scopes.ReportsRead)
-            .WithSummary("Programme indicators with their breakdowns; from/to (YYYY-MM-DD, inclusive), region and disclosure (public, the default, or detail with reports:detail) are optional")
+            .WithSummary("Programme indicators with their breakdowns; from/to (YYYY-MM-DD, inclusive), region, interval (month, quarter) and disclosure (public, the default, or detail with reports:detail) are optional")
             .Produces<IndicatorReport>()
             .ProducesValidationProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
     private static async Task<IResult> GetAsync(
-        string? from, string? to, string? region, string? disclosure, [AsParameters] IndicatorSources sources, CancellationToken cancellationToken)
+        string? from, string? to, string? region, string? interval, string? disclosure, [AsParameters] IndicatorSources sources, CancellationToken cancellationToken)
     {
-        var (question, problem) = Read(from, to, region, disclosure, sources.User);
+        var (question, problem) = Read(from, to, region, interval, disclosure, sources.User);
         return problem is not null ? problem.ToResult() : Results.Ok(await AnswerAsync(question!, sources, cancellationToken));
     }
 
     /// <summary>The question of <c>GET /indicators</c> (and of the indicator exports, which ask it the same way), or the 400/403 it gets.</summary>
-    public static (IndicatorQuestion? Question, Problem? Problem) Read(string? from, string? to, string? region, string? disclosure, ClaimsPrincipal user)
+    public static (IndicatorQuestion? Question, Problem? Problem) Read(
+        string? from, string? to, string? region, string? interval, string? disclosure, ClaimsPrincipal user)
     {
-        var errors = new Dictionary<string, string[]>();
-        var fromDate = ParseDate(from, "from", errors);
-        var toDate = ParseDate(to, "to", errors);
-        if (region is not null && !Codes.Regions.Contains(region)) errors["region"] = ["must be a region code of the catalogue, e.g. bamako"];
-        if (fromDate > toDate) errors["to"] = ["must not be before from"];
+        var errors = new Dictionary<string, string[]>(Errors(from, to, region, interval));
         var mode = DisclosureRequest.Read(disclosure, errors);
         if ((Problem.Query(errors) ?? DisclosureRequest.RefusalFor(mode, user)) is { } problem) return (null, problem);
-        return (new IndicatorQuestion(new IndicatorFilter(fromDate, toDate, region), mode), null);
+        return (new IndicatorQuestion(new IndicatorFilter(Date(from), Date(to), region, Interval(interval)), mode), null);
     }
 
     /// <summary>The answer, disclosure control applied to every indicator.</summary>
@@ -57,22 +54,34 @@ public static class IndicatorEndpoints
         var exact = await sources.Cache.GetAsync(sources.Store, filter, async () =>
         {
             var asOf = sources.Clock.GetUtcNow();
-            var journeys = await sources.Session.Query<ReturneeJourney>().Where(j => j.Registration != null).ToListAsync(cancellationToken);
-            var events = await sources.Session.Query<AwarenessEventFact>().ToListAsync(cancellationToken);
-            return new ExactIndicators(asOf, IndicatorCalculator.Calculate(journeys, events, filter, sources.Options.Value.Targets));
+            return new ExactIndicators(asOf, await sources.Reader.ReadAsync(filter, cancellationToken));
         }, cancellationToken);
         var threshold = sources.Disclosure.Value.Threshold;
         return new IndicatorReport(exact.AsOf, filter.From, filter.To, filter.Region,
             exact.Figures.Select(f => DisclosureControl.Apply(f, question.Disclosure, threshold)).ToList());
     }
 
-    private static DateOnly? ParseDate(string? value, string name, Dictionary<string, string[]> errors)
+    /// <summary>What is wrong with the query's parameters, by parameter; empty when nothing is.</summary>
+    public static IReadOnlyDictionary<string, string[]> Errors(string? from, string? to, string? region, string? interval)
     {
-        if (value is null) return null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors[name] = ["must be a date, YYYY-MM-DD"];
-        return null;
+        var errors = new Dictionary<string, string[]>();
+        if (from is not null && Date(from) is null) errors["from"] = ["must be a date, YYYY-MM-DD"];
+        if (to is not null && Date(to) is null) errors["to"] = ["must be a date, YYYY-MM-DD"];
+        if (region is not null && !Codes.Regions.Contains(region)) errors["region"] = ["must be a region code of the catalogue, e.g. bamako"];
+        if (interval is not null && Interval(interval) is null) errors["interval"] = ["must be month or quarter"];
+        if (Date(from) > Date(to)) errors["to"] = ["must not be before from"];
+        return errors;
     }
+
+    private static DateOnly? Date(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static Grain? Interval(string? value) => value switch
+    {
+        "month" => Grain.Month,
+        "quarter" => Grain.Quarter,
+        _ => null,
+    };
 }
 
 /// <summary>What is asked of the indicators: the filter, and how much of each answer may be shown.</summary>
@@ -80,5 +89,4 @@ public sealed record IndicatorQuestion(IndicatorFilter Filter, DisclosureMode Di
 
 /// <summary>What answering it takes (bound with <c>[AsParameters]</c> from the request's services and its user).</summary>
 public sealed record IndicatorSources(
-    IQuerySession Session, IDocumentStore Store, IndicatorCache Cache, IOptions<IndicatorOptions> Options,
-    IOptions<DisclosureOptions> Disclosure, TimeProvider Clock, ClaimsPrincipal User);
+    IDocumentStore Store, IndicatorReader Reader, IndicatorCache Cache, IOptions<DisclosureOptions> Disclosure, TimeProvider Clock, ClaimsPrincipal User);

@@ -8,6 +8,14 @@ namespace Reintegration.Reporting.Journeys;
 /// </summary>
 public sealed partial class ReturneeJourney
 {
+    /// <summary>Every event of a journey stream, as <see cref="Fold"/> knows them (a property: the partial parts' fields initialise in no set order).</summary>
+    public static IReadOnlyList<Type> EventTypes =>
+    [
+        typeof(RegistrationReported), typeof(CounsellingSessionReported), typeof(AwarenessEventAttended), typeof(ConsentChangeReported),
+        typeof(ScreeningReported), typeof(PlanAgreedReported), typeof(SurveyReported), typeof(CaseClosedReported), typeof(CaseReopenedReported),
+        typeof(ErasureReported), .. CounsellingEventTypes, typeof(WorkshopAttended),
+    ];
+
     public Guid Id { get; set; }
     public RegistrationReported? Registration { get; set; }
     public List<CounsellingSessionReported> Sessions { get; set; } = [];

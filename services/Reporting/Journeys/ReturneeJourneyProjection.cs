@@ -8,18 +8,7 @@ public sealed class ReturneeJourneyProjection : SingleStreamProjection<ReturneeJ
 {
     public ReturneeJourneyProjection()
     {
-        IncludeType<RegistrationReported>();
-        IncludeType<CounsellingSessionReported>();
-        IncludeType<AwarenessEventAttended>();
-        IncludeType<ConsentChangeReported>();
-        IncludeType<ScreeningReported>();
-        IncludeType<PlanAgreedReported>();
-        IncludeType<SurveyReported>();
-        IncludeType<CaseClosedReported>();
-        IncludeType<CaseReopenedReported>();
-        IncludeType<ErasureReported>();
-        foreach (var type in ReturneeJourney.CounsellingEventTypes) IncludeType(type);
-        IncludeType<WorkshopAttended>();
+        foreach (var type in ReturneeJourney.EventTypes) IncludeType(type);
     }
 
     public override ReturneeJourney Evolve(ReturneeJourney? snapshot, Guid id, IEvent e) => ReturneeJourney.Fold(snapshot, id, e.Data);

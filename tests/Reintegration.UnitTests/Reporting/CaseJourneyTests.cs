@@ -125,11 +125,11 @@ public sealed class CaseJourneyTests
     [Fact]
     public void An_erased_returnee_is_still_counted_as_registered_and_reached()
     {
-        var indicators = Indicators.Calculate([Journey(_returnee, WholeCase())]);
+        var counts = Counts.Of(Journey(_returnee, WholeCase()));
 
-        Assert.Equal(1, indicators.Named("returnees-registered").Value);
-        Assert.Equal(1, indicators.Named("returnees-reached").Value);
-        Assert.Equal(1, indicators.Named("counselling-sessions").Value);
+        Assert.Equal(1, counts.Total("returnees-registered"));
+        Assert.Equal(1, counts.Total("returnees-reached"));
+        Assert.Equal(1, counts.Total("counselling-sessions"));
     }
 
     [Fact]

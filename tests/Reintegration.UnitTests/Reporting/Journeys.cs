@@ -1,4 +1,3 @@
-using Reintegration.Reporting.Activities;
 using Reintegration.Reporting.Journeys;
 
 namespace Reintegration.UnitTests.Reporting;
@@ -19,8 +18,4 @@ public static class Journeys
     public static CounsellingSessionReported Session(
         Guid returnee, DateTimeOffset time, string intervention = "basic-counselling", string modality = "in-person", Guid? sessionId = null) =>
         new(returnee, sessionId ?? Guid.NewGuid(), time, "individual", modality, intervention, 45);
-
-    public static AwarenessEventFact AwarenessEvent(
-        DateTimeOffset time, string region = "kayes", string kind = "community-dialogue", int women = 10, int men = 10, int girls = 0, int boys = 0) =>
-        new(Guid.NewGuid(), time, kind, region, women, men, girls, boys);
 }
