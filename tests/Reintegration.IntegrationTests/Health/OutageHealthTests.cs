@@ -85,6 +85,29 @@ public sealed class OutageHealthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_its_database_comes_back_the_daemon_publishes_again_by_itself()
+    {
+        using var client = _system.Intake.CreateClient();
+        await _system.WaitUntilReadyAsync<IntakeService>();
+        (await client.PostAsync("/events", Single(Registration(Guid.NewGuid())))).EnsureSuccessStatusCode();
+        await _system.WaitUntilPublishedAsync<IntakeService>();
+
+        // Given an outage long enough for the daemon's agents to fail their polls (marten#4961)
+        _database.Cut();
+        await Eventually.UntilAsync(() => client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable,
+            "readiness to see the database gone");
+        await Eventually.UntilAsync(async () => JsonNode.Parse(await (await client.GetAsync("/health/detail")).Content.ReadAsStringAsync())!,
+            d => (string?)d["checks"]!["async-daemon"]!["status"] == "Unhealthy", "the daemon check to fail while the database is away");
+        _database.Restore();
+
+        // When a partner posts once it is back, the event is published without anyone restarting anything
+        await Eventually.UntilAsync(() => client.PostAsync("/events", Single(Registration(Guid.NewGuid()))),
+            r => r.StatusCode == HttpStatusCode.Accepted, "ingestion to work again");
+        await _system.WaitUntilPublishedAsync<IntakeService>();
+        await Eventually.UntilAsync(() => client.GetAsync("/health/detail"), r => r.StatusCode == HttpStatusCode.OK, "the detail to be healthy again");
+    }
+
+    [Fact]
     public async Task Without_the_broker_a_service_stays_ready_and_keeps_accepting_while_the_detail_tells_the_operator()
     {
         using var client = _system.Intake.CreateClient();
