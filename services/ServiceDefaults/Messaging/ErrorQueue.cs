@@ -12,9 +12,11 @@ namespace Reintegration.ServiceDefaults.Messaging;
 /// plugin, which the broker may not have). A moved message keeps its id and body, so the
 /// consumer's idempotency still holds; the headers that said why it failed are dropped.
 /// </summary>
-public sealed class ErrorQueue
+public sealed class ErrorQueue : IAsyncDisposable
 {
     private readonly RabbitMqAddress _address;
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private IConnection? _connection;
     private long _lastDepth;
 
     public ErrorQueue(RabbitMqAddress address, string queue, IMeterFactory meters)
@@ -35,8 +37,7 @@ public sealed class ErrorQueue
     /// <summary>How many messages wait; 0 when the queue does not exist yet (nothing ever failed).</summary>
     public async Task<long> DepthAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await _address.ConnectionFactory("reintegration-error-queue").CreateConnectionAsync(cancellationToken);
-        var depth = await CountAsync(connection, cancellationToken);
+        var depth = await CountAsync(await ConnectionAsync(cancellationToken), cancellationToken);
         Interlocked.Exchange(ref _lastDepth, depth);
         return depth;
     }
@@ -48,7 +49,7 @@ public sealed class ErrorQueue
     /// </summary>
     public async Task<int> RedriveAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await _address.ConnectionFactory("reintegration-redrive").CreateConnectionAsync(cancellationToken);
+        var connection = await ConnectionAsync(cancellationToken);
         var waiting = await CountAsync(connection, cancellationToken);
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
@@ -73,6 +74,32 @@ public sealed class ErrorQueue
 
         Interlocked.Exchange(ref _lastDepth, Math.Max(0, waiting - moved));
         return moved;
+    }
+
+    /// <summary>One connection for the probes and redrives of this service, made again when the broker dropped it.</summary>
+    private async Task<IConnection> ConnectionAsync(CancellationToken cancellationToken)
+    {
+        await _connecting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_connection is not { IsOpen: true })
+            {
+                if (_connection is not null) await _connection.DisposeAsync();
+                _connection = await _address.ConnectionFactory("reintegration-error-queue").CreateConnectionAsync(cancellationToken);
+            }
+
+            return _connection;
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null) await _connection.DisposeAsync();
+        _connecting.Dispose();
     }
 
     private static bool IsFailureHeader(string name) =>

@@ -89,8 +89,11 @@ public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session
     }
 
     // The exception's type and first line only: a reason travels with the dead letter and into logs.
-    private static string Failure(Exception ex) =>
-        $"handling it failed alone: {ex.GetType().Name}: {ex.Message.Split('\n')[0][..Math.Min(200, ex.Message.Split('\n')[0].Length)]}";
+    private static string Failure(Exception ex)
+    {
+        var firstLine = ex.Message.Split('\n')[0];
+        return $"handling it failed alone: {ex.GetType().Name}: {firstLine[..Math.Min(200, firstLine.Length)]}";
+    }
 
     /// <summary>Stage the effects of these messages, in delivery order, on the session; do not save it.</summary>
     protected abstract Task StageAsync(IReadOnlyList<TMessage> messages, IDocumentSession session, CancellationToken cancellationToken);

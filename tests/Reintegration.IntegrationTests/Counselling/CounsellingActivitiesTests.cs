@@ -2,16 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Contracts;
 using Reintegration.Counselling;
 using Reintegration.Counselling.Clients;
 using Reintegration.Counselling.GroupSessions;
 using Reintegration.IntegrationTests.Infrastructure;
-using Reintegration.Reporting;
 using Reintegration.ServiceDefaults.EventStore;
-using Reintegration.ServiceDefaults.Messaging;
 using Xunit;
 using static Reintegration.IntegrationTests.Support.PartnerEvents;
 
@@ -22,21 +19,9 @@ namespace Reintegration.IntegrationTests.Counselling;
 /// the counsellors' reads, and the journeys Reporting builds of them. Intake's facts are published
 /// onto the bus from the test, as Intake's outbox publishes them.
 /// </summary>
-public sealed class CounsellingActivitiesTests(CounsellingActivitiesTests.Fixture fixture) : IClassFixture<CounsellingActivitiesTests.Fixture>
+public sealed class CounsellingActivitiesTests(CounsellingAndReportingFixture fixture) : IClassFixture<CounsellingAndReportingFixture>
 {
-    public sealed class Fixture : SystemFixture
-    {
-        protected override async Task StartedAsync(TestSystem system)
-        {
-            await system.WaitUntilReadyAsync<CounsellingService>();
-            await system.WaitUntilReadyAsync<ReportingService>();
-            await system.Counselling.Services.GetRequiredService<SubscriberTopology>().Declared;
-        }
-    }
-
     private readonly HttpClient _counselling = fixture.System.Counselling.CreateClient();
-    private readonly HttpClient _reporting = fixture.System.Reporting.CreateClient();
-    private readonly IBus _bus = fixture.System.Counselling.Services.GetRequiredService<IBus>();
 
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
@@ -53,13 +38,13 @@ public sealed class CounsellingActivitiesTests(CounsellingActivitiesTests.Fixtur
             ReferralClosure(returnee, referral, "service-received", At(5, 20)));
         Assert.Equal(["accepted", "accepted", "accepted", "accepted"], answer.Select(r => (string?)r!["status"]));
 
-        var journey = await Eventually.UntilAsync(() => JourneyAsync(returnee), j => j?["steps"]?.AsArray().Count == 4, "the four steps in the journey");
+        var journey = await Eventually.UntilAsync(() => fixture.JourneyAsync(returnee), j => j?["steps"]?.AsArray().Count == 4, "the four steps in the journey");
         var steps = journey!["steps"]!.AsArray();
         Assert.Equal(["group-session-attended", "assessment-recorded", "referral-made", "referral-closed"], steps.Select(s => (string?)s!["what"]));
         Assert.Equal("52", (string?)steps[1]!["details"]!["score"]);
         Assert.Equal("adequate", (string?)steps[1]!["details"]!["band"]);
         Assert.Equal("service-received", (string?)steps[3]!["details"]!["outcome"]);
-        await Eventually.UntilAsync(() => JourneyAsync(other), j => j?["steps"]?.AsArray().Count == 1, "the group session in the other participant's journey");
+        await Eventually.UntilAsync(() => fixture.JourneyAsync(other), j => j?["steps"]?.AsArray().Count == 1, "the group session in the other participant's journey");
 
         var referrals = await _counselling.GetFromJsonAsync<JsonObject>($"/returnees/{returnee}/referrals");
         var item = referrals!["items"]!.AsArray().Single()!;
@@ -101,13 +86,13 @@ public sealed class CounsellingActivitiesTests(CounsellingActivitiesTests.Fixtur
     {
         var stays = Guid.NewGuid();
         var withdraws = Guid.NewGuid();
-        await PublishAsync(Registered(stays, At(4, 1)), Registered(withdraws, At(4, 1)));
-        await LearnedAsync(withdraws, c => c.RegistrationKnown, "the registration");
+        await fixture.PublishAsync(Registered(stays, At(4, 1)), Registered(withdraws, At(4, 1)));
+        await fixture.LearnedAsync(withdraws, c => c.RegistrationKnown, "the registration");
 
         // The withdrawal and the session in the same moment: one of the two is first, never half of each.
         var session = Guid.NewGuid();
         var posted = _counselling.PostAsync("/events", Single(GroupSession(session, At(5, 10), stays, withdraws)));
-        await PublishAsync(new ReturneeConsentChanged(withdraws, At(5, 10), DataProcessing: false, Counselling: false, FollowUpContact: false),
+        await fixture.PublishAsync(new ReturneeConsentChanged(withdraws, At(5, 10), DataProcessing: false, Counselling: false, FollowUpContact: false),
             new ReturneeErased(withdraws, At(5, 10)));
         var raced = await posted;
         var stored = await GroupSessionAsync(session);
@@ -119,7 +104,7 @@ public sealed class CounsellingActivitiesTests(CounsellingActivitiesTests.Fixtur
         }
 
         // Once the withdrawal is known, the decision reads it for every participant: refused, naming them.
-        await LearnedAsync(withdraws, c => c.Erased, "the erasure");
+        await fixture.LearnedAsync(withdraws, c => c.Erased, "the erasure");
         var late = Guid.NewGuid();
         var refused = await _counselling.PostAsync("/events", Single(GroupSession(late, At(5, 11), stays, withdraws, Guid.NewGuid())));
 
@@ -136,10 +121,10 @@ public sealed class CounsellingActivitiesTests(CounsellingActivitiesTests.Fixtur
         var followed = Guid.NewGuid();
         var waiting = Guid.NewGuid();
         var elsewhere = Guid.NewGuid();
-        await PublishAsync(Registered(followed, At(4, 1), region: "menaka"), Registered(waiting, At(4, 1), region: "menaka"),
+        await fixture.PublishAsync(Registered(followed, At(4, 1), region: "menaka"), Registered(waiting, At(4, 1), region: "menaka"),
             Registered(elsewhere, At(4, 1), region: "kidal"));
-        await LearnedAsync(elsewhere, c => c.RegistrationKnown, "the registrations");
-        await LearnedAsync(waiting, c => c.RegistrationKnown, "the registrations");
+        await fixture.LearnedAsync(elsewhere, c => c.RegistrationKnown, "the registrations");
+        await fixture.LearnedAsync(waiting, c => c.RegistrationKnown, "the registrations");
 
         // The follow-up session syncs before the assessment that raised the flag.
         var flagged = Guid.NewGuid();
@@ -162,7 +147,7 @@ public sealed class CounsellingActivitiesTests(CounsellingActivitiesTests.Fixtur
         var mine = everywhere.Where(f => (string?)f!["returneeId"] == waiting.ToString() || (string?)f!["returneeId"] == elsewhere.ToString()).ToList();
         Assert.Equal([elsewhere, waiting], mine.Select(f => Guid.Parse((string)f!["returneeId"]!)));
 
-        var journey = await Eventually.UntilAsync(() => JourneyAsync(followed), j => j?["steps"]?.AsArray().Count == 5, "the flag and its follow-up in the journey");
+        var journey = await Eventually.UntilAsync(() => fixture.JourneyAsync(followed), j => j?["steps"]?.AsArray().Count == 5, "the flag and its follow-up in the journey");
         Assert.Equal(["returnee-registered", "assessment-recorded", "risk-flag-raised", "session-held", "risk-flag-followed-up"],
             journey!["steps"]!.AsArray().Select(s => (string?)s!["what"]));
     }
@@ -240,28 +225,10 @@ public sealed class CounsellingActivitiesTests(CounsellingActivitiesTests.Fixtur
     private async Task<JsonArray> FlagsAsync(string query) =>
         (await _counselling.GetFromJsonAsync<JsonObject>("/risk-flags" + query))!["items"]!.AsArray();
 
-    private async Task PublishAsync(params object[] messages)
-    {
-        foreach (var message in messages) await _bus.Publish(message, message.GetType());
-    }
-
-    private Task<CounsellingClient?> LearnedAsync(Guid returnee, Func<CounsellingClient, bool> condition, string what) =>
-        Eventually.UntilAsync(async () =>
-        {
-            await using var session = fixture.System.Store<CounsellingService>().QuerySession();
-            return await StreamStates.FoldAsync<CounsellingClient>(session, LearnedStreams.For(returnee), CancellationToken.None);
-        }, c => c is not null && condition(c), $"Counselling to learn {what}");
-
     private async Task<GroupSession?> GroupSessionAsync(Guid session)
     {
         await using var query = fixture.System.Store<CounsellingService>().QuerySession();
         return await StreamStates.FoldAsync<GroupSession>(query, session, CancellationToken.None);
-    }
-
-    private async Task<JsonObject?> JourneyAsync(Guid returnee)
-    {
-        var response = await _reporting.GetAsync($"/returnees/{returnee}/journey");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
     }
 
     private static DateTimeOffset At(int month, int day) => new(2026, month, day, 10, 0, 0, TimeSpan.Zero);

@@ -2,15 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Contracts;
 using Reintegration.Counselling;
 using Reintegration.Counselling.Clients;
 using Reintegration.IntegrationTests.Infrastructure;
-using Reintegration.Reporting;
 using Reintegration.ServiceDefaults.EventStore;
-using Reintegration.ServiceDefaults.Messaging;
 using Xunit;
 using static Reintegration.IntegrationTests.Support.PartnerEvents;
 
@@ -21,35 +18,22 @@ namespace Reintegration.IntegrationTests.EndToEnd;
 /// erasure) as Counselling and Reporting learn them over RabbitMQ. Published onto the bus from
 /// the test, exactly as Intake's outbox publishes them, so the consumers are tested on their own.
 /// </summary>
-public sealed class LearningFromIntakeTests(LearningFromIntakeTests.Fixture fixture) : IClassFixture<LearningFromIntakeTests.Fixture>
+public sealed class LearningFromIntakeTests(CounsellingAndReportingFixture fixture) : IClassFixture<CounsellingAndReportingFixture>
 {
-    public sealed class Fixture : SystemFixture
-    {
-        protected override async Task StartedAsync(TestSystem system)
-        {
-            await system.WaitUntilReadyAsync<CounsellingService>();
-            await system.WaitUntilReadyAsync<ReportingService>();
-            // Both queues and their bindings exist before the test publishes, as they do before Intake publishes.
-            await system.Counselling.Services.GetRequiredService<SubscriberTopology>().Declared;
-        }
-    }
-
     private readonly HttpClient _counselling = fixture.System.Counselling.CreateClient();
-    private readonly HttpClient _reporting = fixture.System.Reporting.CreateClient();
-    private readonly IBus _bus = fixture.System.Counselling.Services.GetRequiredService<IBus>();
 
     [Fact]
     public async Task Counselling_refuses_a_session_after_a_closure_it_learned_until_the_reopening_and_accepts_one_dated_before_it()
     {
         var returnee = Guid.NewGuid();
-        await PublishAsync(Registered(returnee, At(3, 1)), new ReturneeCaseClosed(returnee, At(3, 20), "support-completed"));
-        await LearnedAsync(returnee, c => c.RegistrationKnown && c.Closures.Count == 1, "Counselling to learn the closure");
+        await fixture.PublishAsync(Registered(returnee, At(3, 1)), new ReturneeCaseClosed(returnee, At(3, 20), "support-completed"));
+        await fixture.LearnedAsync(returnee, c => c.RegistrationKnown && c.Closures.Count == 1, "the closure");
 
         await AssertRefusedAsync(Session(returnee, time: At(3, 25)), returnee);
         Assert.Equal(HttpStatusCode.Accepted, (await _counselling.PostAsync("/events", Single(Session(returnee, time: At(3, 10))))).StatusCode);
 
-        await PublishAsync(new ReturneeCaseReopened(returnee, At(4, 1)));
-        await LearnedAsync(returnee, c => c.Reopenings.Count == 1, "Counselling to learn the reopening");
+        await fixture.PublishAsync(new ReturneeCaseReopened(returnee, At(4, 1)));
+        await fixture.LearnedAsync(returnee, c => c.Reopenings.Count == 1, "the reopening");
 
         Assert.Equal(HttpStatusCode.Accepted, (await _counselling.PostAsync("/events", Single(Session(returnee, time: At(4, 5))))).StatusCode);
         await AssertRefusedAsync(Session(returnee, time: At(3, 26)), returnee);
@@ -59,13 +43,13 @@ public sealed class LearningFromIntakeTests(LearningFromIntakeTests.Fixture fixt
     public async Task Counselling_refuses_every_session_once_it_learned_the_erasure()
     {
         var returnee = Guid.NewGuid();
-        await PublishAsync(Registered(returnee, At(3, 1)));
-        await LearnedAsync(returnee, c => c.RegistrationKnown, "Counselling to learn the registration");
+        await fixture.PublishAsync(Registered(returnee, At(3, 1)));
+        await fixture.LearnedAsync(returnee, c => c.RegistrationKnown, "the registration");
         Assert.Equal(HttpStatusCode.Accepted, (await _counselling.PostAsync("/events", Single(Session(returnee, time: At(3, 5))))).StatusCode);
 
-        await PublishAsync(new ReturneeConsentChanged(returnee, At(3, 15), DataProcessing: false, Counselling: false, FollowUpContact: false),
+        await fixture.PublishAsync(new ReturneeConsentChanged(returnee, At(3, 15), DataProcessing: false, Counselling: false, FollowUpContact: false),
             new ReturneeErased(returnee, At(3, 15)));
-        await LearnedAsync(returnee, c => c.Erased, "Counselling to learn the erasure");
+        await fixture.LearnedAsync(returnee, c => c.Erased, "the erasure");
 
         await AssertRefusedAsync(Session(returnee, time: At(3, 20)), returnee);
         await AssertRefusedAsync(Session(returnee, time: At(3, 10)), returnee);
@@ -75,14 +59,14 @@ public sealed class LearningFromIntakeTests(LearningFromIntakeTests.Fixture fixt
     public async Task Counselling_follows_the_latest_counselling_consent_by_time_whatever_order_it_learned_them()
     {
         var returnee = Guid.NewGuid();
-        await PublishAsync(Registered(returnee, At(3, 1), counselling: false));
-        await LearnedAsync(returnee, c => c.CounsellingRefused, "Counselling to learn the refusal");
+        await fixture.PublishAsync(Registered(returnee, At(3, 1), counselling: false));
+        await fixture.LearnedAsync(returnee, c => c.CounsellingRefused, "the refusal");
         await AssertRefusedAsync(Session(returnee, time: At(3, 12)), returnee);
 
         // The consent is learned after a withdrawal dated before it.
-        await PublishAsync(new ReturneeConsentChanged(returnee, At(3, 10), DataProcessing: true, Counselling: true, FollowUpContact: true));
-        await LearnedAsync(returnee, c => c.CounsellingConsent == true, "Counselling to learn the consent");
-        await PublishAsync(new ReturneeConsentChanged(returnee, At(3, 5), DataProcessing: true, Counselling: false, FollowUpContact: true));
+        await fixture.PublishAsync(new ReturneeConsentChanged(returnee, At(3, 10), DataProcessing: true, Counselling: true, FollowUpContact: true));
+        await fixture.LearnedAsync(returnee, c => c.CounsellingConsent == true, "the consent");
+        await fixture.PublishAsync(new ReturneeConsentChanged(returnee, At(3, 5), DataProcessing: true, Counselling: false, FollowUpContact: true));
         await Eventually.UntilAsync(() => LearnedFactCountAsync(returnee), n => n == 3, "all three consent facts noted");
 
         Assert.Equal(HttpStatusCode.Accepted, (await _counselling.PostAsync("/events", Single(Session(returnee, time: At(3, 12))))).StatusCode);
@@ -92,7 +76,7 @@ public sealed class LearningFromIntakeTests(LearningFromIntakeTests.Fixture fixt
     public async Task Reporting_shows_every_case_event_in_the_journey_and_still_counts_an_erased_returnee()
     {
         var returnee = Guid.NewGuid();
-        await PublishAsync(
+        await fixture.PublishAsync(
             Registered(returnee, At(7, 1), region: "menaka"),
             new ReturneeConsentChanged(returnee, At(7, 2), DataProcessing: true, Counselling: true, FollowUpContact: false),
             new ReturneeScreened(returnee, At(7, 3), ["survivor-of-trafficking"], UrgentCareNeeded: true),
@@ -103,7 +87,7 @@ public sealed class LearningFromIntakeTests(LearningFromIntakeTests.Fixture fixt
             new ReturneeCaseReopened(returnee, At(7, 8)),
             new ReturneeErased(returnee, At(7, 9)));
 
-        var journey = await Eventually.UntilAsync(() => JourneyAsync(returnee), j => j?["steps"]?.AsArray().Count == 9, "the whole case in the journey");
+        var journey = await Eventually.UntilAsync(() => fixture.JourneyAsync(returnee), j => j?["steps"]?.AsArray().Count == 9, "the whole case in the journey");
 
         var steps = journey!["steps"]!.AsArray();
         Assert.Equal(
@@ -123,18 +107,6 @@ public sealed class LearningFromIntakeTests(LearningFromIntakeTests.Fixture fixt
 
     private static ReturneeRegistered Registered(Guid returnee, DateTimeOffset at, bool counselling = true, string region = "kidal") =>
         new(returnee, at, "female", "25-59", region, "LY", "assisted-voluntary", new DateOnly(2026, 2, 10), counselling);
-
-    private async Task PublishAsync(params object[] messages)
-    {
-        foreach (var message in messages) await _bus.Publish(message, message.GetType());
-    }
-
-    private Task<CounsellingClient?> LearnedAsync(Guid returnee, Func<CounsellingClient, bool> condition, string what) =>
-        Eventually.UntilAsync(async () =>
-        {
-            await using var session = fixture.System.Store<CounsellingService>().QuerySession();
-            return await StreamStates.FoldAsync<CounsellingClient>(session, LearnedStreams.For(returnee), CancellationToken.None);
-        }, c => c is not null && condition(c), what);
 
     private async Task<int> LearnedFactCountAsync(Guid returnee)
     {
@@ -158,12 +130,6 @@ public sealed class LearningFromIntakeTests(LearningFromIntakeTests.Fixture fixt
     {
         await using var session = fixture.System.Store<CounsellingService>().QuerySession();
         return (await session.Events.FetchStreamAsync(returnee)).Count;
-    }
-
-    private async Task<JsonObject?> JourneyAsync(Guid returnee)
-    {
-        var response = await _reporting.GetAsync($"/returnees/{returnee}/journey");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
     }
 
     private static DateTimeOffset At(int month, int day) => new(2026, month, day, 10, 0, 0, TimeSpan.Zero);
