@@ -10,9 +10,10 @@ namespace Reintegration.ServiceDefaults.Hosting;
 /// finish what it started. What ASP.NET Core, MassTransit and Marten already do on SIGTERM, in
 /// this order because the web server's hosted service is registered last and hosted services stop
 /// in reverse: Kestrel stops accepting connections and lets the requests in flight finish (a
-/// batch is answered in full, or its transaction never committed); MassTransit stops its receive
-/// endpoints and waits for the consumers' batches in flight (unacknowledged messages go back to
-/// the queue for another replica); the async daemon stops its agents and lets another replica take
+/// batch is answered in full; one cut off at the deadline is answered on the partner's resend,
+/// accepted or duplicate, since its events and ingestion records commit together); MassTransit
+/// stops its receive endpoints and waits for the consumers' batches in flight (unacknowledged
+/// messages go back to the queue for another replica); the async daemon stops its agents and lets another replica take
 /// its lock (a page of integration events that was not recorded as published is published again,
 /// and consumers skip what they had). All of it shares one budget, the host's shutdown timeout:
 /// <c>Hosting:ShutdownTimeoutSeconds</c>. What is added here is that budget, from configuration,
