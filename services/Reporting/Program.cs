@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Reintegration.Contracts;
 using Reintegration.Reporting;
 using Reintegration.Reporting.Activities;
@@ -25,8 +24,6 @@ var workers = new WorkerReadModel();
 var activities = new ActivityReadModel();
 builder.AddEventStore(typeof(ReportingService), store =>
 {
-    store.Projections.Add(new ReturneeJourneyProjection(), ProjectionLifecycle.Async);
-    store.Projections.Add(new ReturneeLineProjection(), ProjectionLifecycle.Async);
     store.Events.AddEventTypes([.. ReportingLog.EventTypes]);
     store.AddReadModel(returnees);
     store.AddReadModel(workers);

@@ -12,13 +12,14 @@ namespace Reintegration.Reporting.Indicators;
 /// disclosure control is applied to every answer, cached or not. A rebuild swapping a read
 /// model's tables in moves the position too.
 /// </summary>
-public sealed class IndicatorCache(RebuildLedger rebuilds)
+public sealed class IndicatorCache(RebuildLedger rebuilds, Microsoft.Extensions.Options.IOptions<IndicatorOptions> options)
 {
     private const int MaxQuestions = 256;
     private readonly ConcurrentDictionary<IndicatorFilter, (string Position, ExactIndicators Report)> _answers = new();
 
     public async Task<ExactIndicators> GetAsync(IDocumentStore store, IndicatorFilter filter, Func<Task<ExactIndicators>> compute, CancellationToken cancellationToken)
     {
+        if (!options.Value.CacheAnswers) return await compute();
         var position = await PositionAsync(store, cancellationToken);
         if (_answers.TryGetValue(filter, out var cached) && cached.Position == position) return cached.Report;
 

@@ -15,6 +15,12 @@ public sealed class IndicatorOptions
 {
     /// <summary>Targets by indicator code; <c>returnees-reached</c> is the programme's 5,000.</summary>
     public Dictionary<string, decimal> Targets { get; set; } = new() { [ReturneesReached.Code] = 5000 };
+
+    /// <summary>
+    /// Keep the last answer to each question while the read models have not moved (the default).
+    /// Off, every request is computed from PostgreSQL: the benchmark measures that cost.
+    /// </summary>
+    public bool CacheAnswers { get; set; } = true;
 }
 
 public static class IndicatorEndpoints

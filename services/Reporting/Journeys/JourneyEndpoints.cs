@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using Reintegration.Reporting.Returnees;
 using Reintegration.ServiceDefaults.Access;
 using Reintegration.ServiceDefaults.Problems;
 
@@ -75,8 +76,9 @@ public static class JourneyEndpoints
     public static IEndpointRouteBuilder MapJourneys(this IEndpointRouteBuilder app)
     {
         app.MapGet("/returnees/{id:guid}/journey", async (Guid id, IQuerySession session, CancellationToken cancellationToken) =>
-                await session.LoadAsync<ReturneeJourney>(id, cancellationToken) is { } journey
-                    ? Results.Ok(JourneyView.From(journey))
+                // The returnee read model's state holds the journey: one state per returnee behind journeys, line list and counts.
+                await session.LoadAsync<ReturneeFacts>(id, cancellationToken) is { } facts
+                    ? Results.Ok(JourneyView.From(facts.Journey))
                     : new Problem(ProblemKind.NotFound, $"Reporting has heard nothing of returnee {id}.").ToResult())
             .WithName("GetJourney")
             .RequireScope(Scopes.JourneysRead)

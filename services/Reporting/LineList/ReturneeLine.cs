@@ -4,8 +4,9 @@ using Reintegration.Reporting.Journeys;
 namespace Reintegration.Reporting.LineList;
 
 /// <summary>
-/// One returnee as the pseudonymous line list shows them, kept by the async daemon from the
-/// returnee's journey stream: the anonymous profile, the latest screening, how many of each
+/// One returnee as the pseudonymous line list shows them, derived from the returnee's journey as
+/// the returnee read model keeps it (<see cref="Of"/>), so the line list, the journeys and the
+/// indicators read one state per returnee and never disagree: the anonymous profile, the latest screening, how many of each
 /// activity (each counted once by its id, as the journey keeps a fact told twice once), the
 /// first and latest score per instrument, and whether the case is open. No dates finer than the
 /// arrival month; nothing a person wrote.
@@ -40,6 +41,23 @@ public sealed class ReturneeLine
 
     /// <summary><c>closed</c> when the latest closure is later than any reopening, else <c>open</c>.</summary>
     public string CaseStatus => LastClosedAt is { } closed && (LastReopenedAt is not { } reopened || reopened < closed) ? "closed" : "open";
+
+    /// <summary>
+    /// Pure: the line of a journey. The journey keeps each kind of fact in the order told (a fact
+    /// told twice once), and each field of the line depends on one kind only, so folding kind by
+    /// kind gives what folding the stream in its own order gives.
+    /// </summary>
+    public static ReturneeLine Of(ReturneeJourney journey)
+    {
+        IEnumerable<object> facts =
+        [
+            .. journey.Registration is { } registration ? [registration] : Array.Empty<object>(),
+            .. journey.Screenings, .. journey.Sessions, .. journey.GroupSessions, .. journey.Workshops, .. journey.Referrals,
+            .. journey.Assessments, .. journey.Closures, .. journey.Reopenings,
+            .. journey.ErasedAt is { } erasedAt ? [new ErasureReported(journey.Id, erasedAt)] : Array.Empty<object>(),
+        ];
+        return facts.Aggregate(new ReturneeLine { Id = journey.Id }, (line, fact) => Fold(line, journey.Id, fact));
+    }
 
     /// <summary>Pure: the line after one more event of the journey stream; events may come in any order of time.</summary>
     public static ReturneeLine Fold(ReturneeLine? line, Guid returneeId, object @event)

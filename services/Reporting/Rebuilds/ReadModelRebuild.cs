@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
@@ -40,6 +41,7 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
 
     private const int Page = 5_000;
     private const int ProgressEvery = 25_000;
+    private const int StatesPerBatch = 256;
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
 
     private readonly string _states = store.Options.FindOrResolveDocumentType(typeof(TState)).TableName.QualifiedName;
@@ -84,75 +86,125 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
         }
     }
 
+    /// <summary>
+    /// Reads and folds on one task, and hands finished states in batches to one writer per core,
+    /// each with COPY connections and cells of its own (merged at the end): contributing and
+    /// serialising cost several times what reading and folding do.
+    /// </summary>
     private async Task<long> LoadAsync(long upTo, Func<long, CancellationToken, Task> progress, CancellationToken cancellationToken)
     {
-        var next = Shadow.Next;
-        await using var read = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var statesConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var hitsConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var rowsConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var states = await statesConnection.BeginBinaryImportAsync($"copy {next[0]} (id, data, mt_dotnet_type) from stdin (format binary)", cancellationToken);
-        await using var hits = await hitsConnection.BeginBinaryImportAsync($"copy {next[2]} (indicator, person, day, region, keys) from stdin (format binary)", cancellationToken);
-        await using var rows = await rowsConnection.BeginBinaryImportAsync($"copy {next[3]} (fact, key, body) from stdin (format binary)", cancellationToken);
-
-        var cells = new Dictionary<CellKey, CellValue>();
-        var open = new Dictionary<Guid, TState>();
-        var dotnetType = typeof(TState).FullName!;
-        async Task FinishOpenAsync()
-        {
-            foreach (var state in open.Values)
-            {
-                var contributions = model.Contribute(state);
-                foreach (var (cell, value) in contributions.Cells)
-                    cells[cell] = cells.TryGetValue(cell, out var sum) ? sum + value : value;
-                foreach (var (hit, keys) in contributions.Hits)
-                {
-                    await hits.StartRowAsync(cancellationToken);
-                    await hits.WriteAsync(hit.Indicator, NpgsqlDbType.Text, cancellationToken);
-                    await hits.WriteAsync(hit.Person, NpgsqlDbType.Uuid, cancellationToken);
-                    await hits.WriteAsync(hit.Day, NpgsqlDbType.Date, cancellationToken);
-                    await hits.WriteAsync(hit.Region, NpgsqlDbType.Text, cancellationToken);
-                    await hits.WriteAsync(keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                }
-                foreach (var (row, body) in contributions.Rows)
-                {
-                    await rows.StartRowAsync(cancellationToken);
-                    await rows.WriteAsync(row.Fact, NpgsqlDbType.Text, cancellationToken);
-                    await rows.WriteAsync(row.Key, NpgsqlDbType.Text, cancellationToken);
-                    await rows.WriteAsync(body, NpgsqlDbType.Jsonb, cancellationToken);
-                }
-
-                await states.StartRowAsync(cancellationToken);
-                await states.WriteAsync(state.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await states.WriteAsync(_serializer.ToJson(state), NpgsqlDbType.Jsonb, cancellationToken);
-                await states.WriteAsync(dotnetType, NpgsqlDbType.Varchar, cancellationToken);
-            }
-
-            open.Clear();
-        }
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var finished = Channel.CreateBounded<List<TState>>(new BoundedChannelOptions(2 * Writers) { SingleWriter = true });
+        var writers = Enumerable.Range(0, Writers).Select(_ => WriteStatesAsync(finished.Reader, failed)).ToList();
 
         long done = 0;
-        var stream = Guid.Empty;
-        var events = model.SubjectsAreStreams ? log.ByStreamAsync(read, upTo, cancellationToken) : log.RangeAsync(read, 0, upTo, cancellationToken);
-        await foreach (var e in events)
+        try
         {
-            if (model.SubjectsAreStreams && e.StreamId != stream)
+            await using var read = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            var open = new Dictionary<Guid, TState>();
+            var batch = new List<TState>(StatesPerBatch);
+            async Task FinishOpenAsync(bool all)
             {
-                await FinishOpenAsync();
-                stream = e.StreamId;
+                batch.AddRange(open.Values);
+                open.Clear();
+                if (batch.Count < StatesPerBatch && !all) return;
+                await finished.Writer.WriteAsync(batch, failed.Token);
+                batch = new List<TState>(StatesPerBatch);
             }
 
-            foreach (var subject in model.SubjectsOf(e)) open[subject] = model.Evolve(open.GetValueOrDefault(subject), subject, e);
-            if (++done % ProgressEvery == 0) await progress(done, cancellationToken);
+            var stream = Guid.Empty;
+            var events = model.SubjectsAreStreams ? log.ByStreamAsync(read, upTo, cancellationToken) : log.RangeAsync(read, 0, upTo, cancellationToken);
+            await foreach (var e in events)
+            {
+                if (model.SubjectsAreStreams && e.StreamId != stream)
+                {
+                    await FinishOpenAsync(all: false);
+                    stream = e.StreamId;
+                }
+
+                foreach (var subject in model.SubjectsOf(e)) open[subject] = model.Evolve(open.GetValueOrDefault(subject), subject, e);
+                if (++done % ProgressEvery == 0) await progress(done, cancellationToken);
+            }
+
+            await FinishOpenAsync(all: true);
+            finished.Writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            finished.Writer.TryComplete(ex);
+            await failed.CancelAsync();
+            // A writer's failure is the cause of the reader's cancellation: surface it.
+            foreach (var writer in writers.Where(w => w.IsFaulted)) await writer;
+            throw;
         }
 
-        await FinishOpenAsync();
-        await states.CompleteAsync(cancellationToken);
-        await hits.CompleteAsync(cancellationToken);
-        await rows.CompleteAsync(cancellationToken);
-        await WriteCellsAsync(read, next[1], cells, cancellationToken);
+        var cells = new Dictionary<CellKey, CellValue>();
+        foreach (var part in await Task.WhenAll(writers))
+            foreach (var (cell, value) in part)
+                cells[cell] = cells.TryGetValue(cell, out var sum) ? sum + value : value;
+        await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
+            await WriteCellsAsync(connection, Shadow.Next[1], cells, cancellationToken);
         await progress(done, cancellationToken);
         return done;
+    }
+
+    private static int Writers => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>One writer: what each state contributes, by COPY; the cells summed here, returned.</summary>
+    private async Task<Dictionary<CellKey, CellValue>> WriteStatesAsync(ChannelReader<List<TState>> finished, CancellationTokenSource failed)
+    {
+        var cancellationToken = failed.Token;
+        try
+        {
+            var next = Shadow.Next;
+            await using var statesConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var hitsConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var rowsConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var states = await statesConnection.BeginBinaryImportAsync($"copy {next[0]} (id, data, mt_dotnet_type) from stdin (format binary)", cancellationToken);
+            await using var hits = await hitsConnection.BeginBinaryImportAsync($"copy {next[2]} (indicator, person, day, region, keys) from stdin (format binary)", cancellationToken);
+            await using var rows = await rowsConnection.BeginBinaryImportAsync($"copy {next[3]} (fact, key, body) from stdin (format binary)", cancellationToken);
+            var cells = new Dictionary<CellKey, CellValue>();
+            var dotnetType = typeof(TState).FullName!;
+            await foreach (var batch in finished.ReadAllAsync(cancellationToken))
+                foreach (var state in batch)
+                {
+                    var contributions = model.Contribute(state);
+                    foreach (var (cell, value) in contributions.Cells)
+                        cells[cell] = cells.TryGetValue(cell, out var sum) ? sum + value : value;
+                    foreach (var (hit, keys) in contributions.Hits)
+                    {
+                        await hits.StartRowAsync(cancellationToken);
+                        await hits.WriteAsync(hit.Indicator, NpgsqlDbType.Text, cancellationToken);
+                        await hits.WriteAsync(hit.Person, NpgsqlDbType.Uuid, cancellationToken);
+                        await hits.WriteAsync(hit.Day, NpgsqlDbType.Date, cancellationToken);
+                        await hits.WriteAsync(hit.Region, NpgsqlDbType.Text, cancellationToken);
+                        await hits.WriteAsync(keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                    }
+
+                    foreach (var (row, body) in contributions.Rows)
+                    {
+                        await rows.StartRowAsync(cancellationToken);
+                        await rows.WriteAsync(row.Fact, NpgsqlDbType.Text, cancellationToken);
+                        await rows.WriteAsync(row.Key, NpgsqlDbType.Text, cancellationToken);
+                        await rows.WriteAsync(body, NpgsqlDbType.Jsonb, cancellationToken);
+                    }
+
+                    await states.StartRowAsync(cancellationToken);
+                    await states.WriteAsync(state.Id, NpgsqlDbType.Uuid, cancellationToken);
+                    await states.WriteAsync(_serializer.ToJson(state), NpgsqlDbType.Jsonb, cancellationToken);
+                    await states.WriteAsync(dotnetType, NpgsqlDbType.Varchar, cancellationToken);
+                }
+
+            await states.CompleteAsync(cancellationToken);
+            await hits.CompleteAsync(cancellationToken);
+            await rows.CompleteAsync(cancellationToken);
+            return cells;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !failed.IsCancellationRequested)
+        {
+            await failed.CancelAsync();
+            throw;
+        }
     }
 
     private static async Task WriteCellsAsync(NpgsqlConnection connection, string table, Dictionary<CellKey, CellValue> cells, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public sealed class BiReaderTests(ReadModelTests.Fixture fixture) : IClassFixtur
     [InlineData("select count(*) from reporting.returnee_facts_cells")]
     [InlineData("select count(*) from reporting.returnee_facts_rows")]
     [InlineData("select count(*) from reporting.mt_events")]
-    [InlineData("select count(*) from reporting.mt_doc_returneejourney")]
+    [InlineData("select count(*) from reporting.mt_doc_returneefacts")]
     [InlineData("select count(*) from public.bi_reader_canary")]
     [InlineData("delete from reporting_bi.returnees")]
     [InlineData("create table reporting_bi.mine (x int)")]

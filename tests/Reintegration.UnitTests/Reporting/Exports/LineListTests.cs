@@ -4,13 +4,17 @@ using static Reintegration.UnitTests.Reporting.Journeys;
 
 namespace Reintegration.UnitTests.Reporting.Exports;
 
-/// <summary>Given a returnee's journey events in any order, when they are folded, then the line list row is as the catalogue lists it.</summary>
+/// <summary>
+/// Given a returnee's journey events in any order, when they are folded into the journey the
+/// returnee read model keeps and the line is derived from it, then the line list row is as the
+/// catalogue lists it.
+/// </summary>
 public sealed class LineListTests
 {
     private readonly Guid _returnee = Guid.NewGuid();
 
     private ReturneeLineRow When(params object[] events) =>
-        ReturneeLineRow.From(events.Aggregate((ReturneeLine?)null, (line, e) => ReturneeLine.Fold(line, _returnee, e))!);
+        ReturneeLineRow.From(ReturneeLine.Of(events.Aggregate((ReturneeJourney?)null, (journey, e) => ReturneeJourney.Fold(journey, _returnee, e))!));
 
     [Fact]
     public void The_profile_keeps_the_arrival_month_only()
@@ -83,5 +87,29 @@ public sealed class LineListTests
 
         Assert.True(erased.Erased);
         Assert.False(unregistered.Registered);
+    }
+
+    [Fact]
+    public void The_line_of_a_journey_is_the_line_folded_from_its_stream_in_any_order()
+    {
+        var session = Guid.NewGuid();
+        var events = new object[]
+        {
+            Registered(_returnee, Day(1, 1)), Session(_returnee, Day(1, 2), sessionId: session), Session(_returnee, Day(1, 2), sessionId: session),
+            new ScreeningReported(_returnee, Day(1, 3), ["disability"], false), new ScreeningReported(_returnee, Day(1, 3), ["single-parent"], true),
+            new AssessmentReported(_returnee, Guid.NewGuid(), Day(1, 4), "who-5", 40, "poor", false),
+            new AssessmentReported(_returnee, Guid.NewGuid(), Day(1, 4), "who-5", 60, "adequate", false),
+            new GroupSessionAttended(_returnee, Guid.NewGuid(), Day(1, 5), "kita", 60, 8), new ReferralMadeReported(_returnee, Guid.NewGuid(), Day(1, 6), "legal", "routine"),
+            new CaseClosedReported(_returnee, Day(1, 7), "left-area"), new CaseReopenedReported(_returnee, Day(1, 8)), new ErasureReported(_returnee, Day(1, 9)),
+        };
+
+        var random = new Random(5);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var order = events.OrderBy(_ => random.Next()).ToArray();
+            var folded = order.Aggregate((ReturneeLine?)null, (line, e) => ReturneeLine.Fold(line, _returnee, e))!;
+            var derived = ReturneeLine.Of(order.Aggregate((ReturneeJourney?)null, (journey, e) => ReturneeJourney.Fold(journey, _returnee, e))!);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(folded), System.Text.Json.JsonSerializer.Serialize(derived));
+        }
     }
 }
