@@ -16,24 +16,29 @@ public static partial class FuzzRun
 {
     public const string CasesVariable = "FUZZ_CASES";
 
-    /// <summary><c>FUZZ_CASES</c>, else <c>CsCheck_Iter</c>, else the property's bounded number.</summary>
-    public static int Cases(int bounded)
+    /// <summary>
+    /// <c>FUZZ_CASES</c>, else <c>CsCheck_Iter</c>, else the property's bounded number; a property
+    /// whose case is a whole programme runs <paramref name="per"/> times fewer than asked (at least its bounded number).
+    /// </summary>
+    public static int Cases(int bounded, int per = 1)
     {
         if (int.TryParse(Environment.GetEnvironmentVariable(CasesVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var cases) && cases > 0)
-            return cases;
-        return Environment.GetEnvironmentVariable("CsCheck_Iter") is not null ? (int)Check.Iter : bounded;
+            return Math.Max(bounded, cases / per);
+        return Environment.GetEnvironmentVariable("CsCheck_Iter") is not null ? Math.Max(bounded, (int)Check.Iter / per) : bounded;
     }
 
     /// <summary>
     /// Samples <paramref name="gen"/> on one thread (the cases share the services' state and the
     /// machine), asserting <paramref name="property"/> on each case; a failure says how to replay it.
     /// </summary>
-    public static async Task CheckAsync<T>(Gen<T> gen, Func<T, Task> property, int bounded, string test, ITestOutputHelper output, Func<T, string> print)
+    public static async Task CheckAsync<T>(
+        Gen<T> gen, Func<T, Task> property, int bounded, string test, ITestOutputHelper output, Func<T, string> print, int per = 1, Outcomes? outcomes = null)
     {
-        var cases = Cases(bounded);
+        var cases = Cases(bounded, per);
         try
         {
             await gen.SampleAsync(property, writeLine: output.WriteLine, iter: cases, threads: 1, print: print);
+            if (outcomes is not null) output.WriteLine($"Answers (per event, or per request where the request was refused whole):\n{outcomes}");
         }
         catch (CsCheckException ex)
         {

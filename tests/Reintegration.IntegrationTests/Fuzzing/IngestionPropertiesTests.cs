@@ -18,11 +18,14 @@ public sealed class IngestionPropertiesTests(IngestionFuzzFixture services, ITes
     private static readonly string[] StateKinds =
         ["state-forbids", "returnee-not-registered", "training-not-known", "contradicts-stored-fact"];
 
+    private readonly Outcomes outcomes = new();
+
     [Fact]
     public Task No_body_header_or_encoding_is_answered_with_a_server_error() =>
         FuzzRun.CheckAsync(FuzzRequest.Gen(FuzzEvent.Gen()), async request =>
         {
             var answer = await Answer.SendAsync(services.Client(request.Service), request);
+            outcomes.Add(answer, request.Events.Count);
             Assert.False(answer.IsServerError, $"answered {answer}");
             if (answer.Status >= 400)
             {
@@ -31,7 +34,7 @@ public sealed class IngestionPropertiesTests(IngestionFuzzFixture services, ITes
             }
 
             if (answer.Results is { } results && request.Intact) Assert.Equal(request.Events.Count, results.Count);
-        }, bounded: 60, nameof(No_body_header_or_encoding_is_answered_with_a_server_error), output, r => r.ToString());
+        }, bounded: 60, nameof(No_body_header_or_encoding_is_answered_with_a_server_error), output, r => r.ToString(), outcomes: outcomes);
 
     [Fact]
     public Task A_rejected_event_leaves_no_trace_in_the_services_schema() =>
@@ -42,6 +45,7 @@ public sealed class IngestionPropertiesTests(IngestionFuzzFixture services, ITes
             var before = await rows.SnapshotAsync();
             var answer = await Answer.SendAsync(services.Client(request.Service), request);
             var after = await rows.SnapshotAsync();
+            outcomes.Add(answer, request.Events.Count);
             Assert.False(answer.IsServerError, $"answered {answer}");
 
             var accepted = Accepted(request, answer);
@@ -62,7 +66,7 @@ public sealed class IngestionPropertiesTests(IngestionFuzzFixture services, ITes
             var stored = await rows.StreamsAfterAsync(before.LastSequence);
             Assert.True(stored.Keys.All(named.Contains),
                 $"events stored on streams no accepted event names: {string.Join(", ", stored.Keys.Where(s => !named.Contains(s)))}; answered {answer}");
-        }, bounded: 30, nameof(A_rejected_event_leaves_no_trace_in_the_services_schema), output, r => r.ToString());
+        }, bounded: 30, nameof(A_rejected_event_leaves_no_trace_in_the_services_schema), output, r => r.ToString(), outcomes: outcomes);
 
     [Fact]
     public Task An_accepted_event_resent_is_a_duplicate_and_a_rejected_one_is_rejected_again() =>
@@ -72,6 +76,7 @@ public sealed class IngestionPropertiesTests(IngestionFuzzFixture services, ITes
             var client = services.Client(request.Service);
             var first = await Answer.SendAsync(client, request);
             var again = await Answer.SendAsync(client, request);
+            outcomes.Add(first, request.Events.Count);
             Assert.False(first.IsServerError || again.IsServerError, $"answered {first}, then {again}");
 
             if (first.Status >= 400 && first.Results is null)
@@ -101,7 +106,7 @@ public sealed class IngestionPropertiesTests(IngestionFuzzFixture services, ITes
             Assert.True(other.Status != 200 && other.Problem?.EndsWith("id-reused-with-other-content") != true,
                 $"({pair.First.Source}, {pair.First.Id}) answered {one}; ({pair.Second.Source}, {pair.Second.Id}) taken for it: {other}");
         }, bounded: 30, nameof(An_accepted_event_resent_is_a_duplicate_and_a_rejected_one_is_rejected_again), output,
-            t => $"{t.Item1}\n  colliding pair: {t.Item2.First} / {t.Item2.Second}");
+            t => $"{t.Item1}\n  colliding pair: {t.Item2.First} / {t.Item2.Second}", outcomes: outcomes);
 
     /// <summary>The events the answer says were accepted.</summary>
     private static List<FuzzEvent> Accepted(FuzzRequest request, Answer answer)
@@ -114,7 +119,7 @@ public sealed class IngestionPropertiesTests(IngestionFuzzFixture services, ITes
     /// <summary>The streams an event may append to: its subject and every UUID its data names (participants, workers).</summary>
     private static IEnumerable<Guid> StreamsNamed(FuzzEvent e)
     {
-        if (Guid.TryParse((string?)e.Json["subject"], out var subject)) yield return subject;
+        if (e.Json["subject"] is JsonValue v && v.TryGetValue<string>(out var subjectText) && Guid.TryParse(subjectText, out var subject)) yield return subject;
         foreach (var text in Strings(e.Json["data"]))
             if (Guid.TryParseExact(text, "D", out var named)) yield return named;
     }

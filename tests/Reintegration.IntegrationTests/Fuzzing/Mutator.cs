@@ -96,7 +96,7 @@ public sealed class Mutator
                 Set(null);
                 break;
             case MutationKind.WrongCode:
-                string[] codes = ["unknown-code", "", " ", "Bamako", "bamako ", "kita,kayes", "ÉTÉ", new string('x', 65), "-1", "null", text is null ? "x" : text.ToUpperInvariant(), text is null ? "x" : text + "-v2"];
+                string[] codes = ["unknown-code", "", " ", "00000000-0000-0000-0000-000000000000", "0190F5D2-7C4E-7B61-9D3A-2F1C8E4B5A60", "Bamako", "bamako ", "kita,kayes", "ÉTÉ", new string('x', 65), "-1", "null", text is null ? "x" : text.ToUpperInvariant(), text is null ? "x" : text + "-v2"];
                 Set(JsonValue.Create(codes[v % codes.Length]));
                 break;
             case MutationKind.OutOfRangeNumber:
@@ -111,7 +111,8 @@ public sealed class Mutator
             case MutationKind.HugeString:
                 int[] lengths = [65, 101, 129, 201, 257, 501, 5_000, 100_000, 900_000];
                 string[] units = ["a", "é", "😀", " "];
-                var length = lengths[v % lengths.Length];
+                // In a batch, past a few thousand characters the batch would pass 1 MiB and be refused whole.
+                var length = batchSafe ? Math.Min(lengths[v % lengths.Length], 5_000) : lengths[v % lengths.Length];
                 var unit = units[v / lengths.Length % units.Length];
                 Set(JsonValue.Create(string.Concat(Enumerable.Repeat(unit, length / unit.Length + 1))[..length]));
                 break;
@@ -158,7 +159,8 @@ public sealed class Mutator
                 Event["type"] = types[v % types.Length];
                 break;
             case MutationKind.BadSubject:
-                var subject = (string?)Event["subject"] ?? Guid.Empty.ToString();
+                // An earlier mutation may have left the subject short, or not a string at all.
+                var subject = Event["subject"] is JsonValue sv && sv.TryGetValue<string>(out var ss) && ss.Length >= 36 ? ss : Guid.Empty.ToString();
                 string[] subjects = [subject.ToUpperInvariant(), "{" + subject + "}", subject.Replace("-", ""), " " + subject, subject + " ", "not-a-uuid",
                     Guid.Empty.ToString(), subject + "0", subject[..35], ""];
                 Event["subject"] = subjects[v % subjects.Length];
