@@ -14,9 +14,19 @@ public sealed record FuzzEvent(PartnerService Service, JsonObject Json, byte[] U
     public bool Mutated => Mutations.Count > 0;
 
     /// <summary>The source and id as posted, where they are strings.</summary>
-    public string? Source => Json["source"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public string? Source => Attribute("source");
 
-    public string? Id => Json["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public string? Id => Attribute("id");
+
+    /// <summary>
+    /// An attribute as the service reads it. In binary mode attributes are headers, whose names
+    /// are case-insensitive: a member renamed <c>Id</c> is still the id there.
+    /// </summary>
+    public string? Attribute(string name, bool ignoreCase = false)
+    {
+        var member = ignoreCase ? Json.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value : Json[name];
+        return member is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    }
 
     public static FuzzEvent Of(PartnerEvent valid, IReadOnlyList<Mutation> mutations, bool keepKey = false, bool batchSafe = false, Guid? subject = null)
     {
@@ -31,6 +41,19 @@ public sealed record FuzzEvent(PartnerService Service, JsonObject Json, byte[] U
     public static Gen<FuzzEvent> Gen(bool freshSubjectForMutants = false) =>
         CsCheck.Gen.Select(ValidEvents.Any(), Mutation.Some, CsCheck.Gen.Guid,
             (valid, mutations, subject) => Of(valid, mutations, subject: freshSubjectForMutants ? subject : null));
+
+    /// <summary>
+    /// The events of one request: half the time a run of the simulator's plan (what they depend on
+    /// included), half the time events drawn one by one (of any type, so some go to the wrong
+    /// service); each perhaps mutated.
+    /// </summary>
+    public static Gen<FuzzEvent[]> Several(bool freshSubjectForMutants = false) =>
+        CsCheck.Gen.OneOf(
+            Gen(freshSubjectForMutants).Array[1, 8],
+            from run in ValidEvents.Run()
+            from mutations in Mutation.Some.Array[run.Length]
+            from subjects in CsCheck.Gen.Guid.Array[run.Length]
+            select run.Select((valid, i) => Of(valid, mutations[i], subject: freshSubjectForMutants ? subjects[i] : null)).ToArray());
 
     public override string ToString() =>
         Mutated ? $"{Original} mutated [{string.Join(", ", Mutations)}] ({Utf8.Length} bytes)" : $"{Original} (valid)";

@@ -29,9 +29,26 @@ public static class ValidEvents
             return ofType.Count > 0 ? ofType[pick % ofType.Count] : programme.Events[pick % programme.Events.Count];
         });
 
+    /// <summary>
+    /// One to eight consecutive events of a batch of the simulator's posting plan: a registration
+    /// with its case's next events, sessions with their assessments and referrals, so that what an
+    /// event depends on comes with it and the decisions, not only the validation, are reached.
+    /// </summary>
+    public static Gen<PartnerEvent[]> Run(int seeds = 400) =>
+        Gen.Select(Gen.Int[1, seeds], Gen.Int[0, 10_000], Gen.Int[0, 10_000], Gen.Int[1, 8], (seed, batch, start, length) =>
+        {
+            var batches = Plans.GetOrAdd(seed, s => Of(s).Programme.Batches(batchSize: 40).Batches.Where(b => !b.IsRetry).ToList());
+            var events = batches[batch % batches.Count].Events;
+            var from = start % events.Count;
+            return events.Skip(from).Take(length).ToArray();
+        });
+
+    private static readonly ConcurrentDictionary<int, List<Reintegration.PartnerSimulator.Posting.PostingBatch>> Plans = new();
+
     private static (Programme Programme, ILookup<string, PartnerEvent> ByType) Of(int seed)
     {
         if (Programmes.Count > 256) Programmes.Clear(); // a long fuzz run draws many seeds
+        if (Plans.Count > 256) Plans.Clear();
         return Programmes.GetOrAdd(seed, s =>
         {
             var programme = ProgrammeGenerator.Generate(new SimulationOptions { Returnees = Returnees, Seed = s });
