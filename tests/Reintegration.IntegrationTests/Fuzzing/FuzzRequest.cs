@@ -21,6 +21,7 @@ public enum RequestFlaw
 {
     None,
     ByteOrderMark,
+    OtherEncoding,
     Truncated,
     EmptyBody,
     NotJson,
@@ -86,6 +87,12 @@ public sealed record FuzzRequest(
         {
             case RequestFlaw.ByteOrderMark:
                 body = [.. Encoding.UTF8.GetBytes(Bom), .. body];
+                break;
+            case RequestFlaw.OtherEncoding:
+                // The same text in another encoding, as a partner's misconfigured client might send it.
+                Encoding[] encodings = [Encoding.Unicode, Encoding.BigEndianUnicode, Encoding.Latin1, Encoding.UTF32];
+                var encoding = encodings[variant % encodings.Length];
+                body = [.. (variant / encodings.Length % 2 == 0 ? encoding.GetPreamble() : []), .. encoding.GetBytes(Encoding.UTF8.GetString(body))];
                 break;
             case RequestFlaw.Truncated when body.Length > 1:
                 body = body[..(variant % (body.Length - 1) + 1)];
