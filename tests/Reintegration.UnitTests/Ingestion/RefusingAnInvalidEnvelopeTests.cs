@@ -59,6 +59,11 @@ public sealed class RefusingAnInvalidEnvelopeTests
     public void A_subject_that_is_not_a_UUID_is_refused(string subject) =>
         Refused(Read(ValidEvent().SetText("subject", subject))).AssertOnlyField(ProblemKind.InvalidEnvelope, "subject");
 
+    /// <summary>Found by fuzzing: the nil UUID passed as a UUID, and the event store then failed the whole batch's commit.</summary>
+    [Fact]
+    public void A_nil_UUID_subject_is_refused() =>
+        Refused(Read(ValidEvent().SetText("subject", "00000000-0000-0000-0000-000000000000"))).AssertOnlyField(ProblemKind.InvalidEnvelope, "subject");
+
     [Fact]
     public void An_empty_subject_is_refused() =>
         Refused(Read(ValidEvent().SetText("subject", "")));
