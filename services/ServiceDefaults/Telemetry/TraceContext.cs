@@ -37,17 +37,19 @@ public static class TraceContext
         traceparent is not null && ActivityContext.TryParse(traceparent, tracestate, isRemote: true, out var context) ? context : null;
 
     /// <summary>
-    /// Starts a span that continues what it handles: the child of their span when they all come
-    /// from one (one event, one message), otherwise of <see cref="Activity.Current"/> (or a new
-    /// trace); linked to each of them either way, so a trace backend can walk from any one.
+    /// Starts a span that continues what it handles: when it all comes from one trace (one event,
+    /// one message, one partner's POST), the child of the first of their spans, otherwise of
+    /// <see cref="Activity.Current"/> (or a new trace); linked to each of them either way, so a
+    /// trace backend can walk from any one.
     /// </summary>
     public static Activity? StartFollowing(ActivitySource source, string name, ActivityKind kind, IEnumerable<ActivityContext?> handled)
     {
         if (!source.HasListeners()) return null;
         var contexts = handled.OfType<ActivityContext>().Distinct().ToList();
         var current = Activity.Current;
-        // Already inside the one trace (MassTransit's consume span of a single message): stay its child.
-        var parent = contexts.Count == 1 && current?.TraceId != contexts[0].TraceId ? contexts[0] : current?.Context ?? default;
+        var oneTrace = contexts.Count > 0 && contexts.All(c => c.TraceId == contexts[0].TraceId);
+        // Already inside that trace (MassTransit's consume span of a single message): stay its child.
+        var parent = oneTrace && current?.TraceId != contexts[0].TraceId ? contexts[0] : current?.Context ?? default;
         var links = contexts.Take(MaxLinks).Select(c => new ActivityLink(c)).ToList();
         return source.StartActivity(name, kind, parent, links: links);
     }
