@@ -46,8 +46,9 @@ public sealed class DaemonLagMetrics : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first reading one period after start: not in the middle of the schema migration at start-up.
         using var timer = new PeriodicTimer(_period);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -58,7 +59,7 @@ public sealed class DaemonLagMetrics : BackgroundService
                 _latest = [];
                 _logger.LogDebug("Cannot read the daemon's progress for its lag ({Exception})", ex.GetType().Name);
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
     }
 
     public async Task<IReadOnlyList<ShardLag>> ReadAsync(CancellationToken cancellationToken)

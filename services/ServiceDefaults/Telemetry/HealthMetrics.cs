@@ -36,8 +36,9 @@ public sealed class HealthMetrics : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first reading one period after start: not in the middle of the schema migration at start-up.
         using var timer = new PeriodicTimer(_period);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -49,6 +50,6 @@ public sealed class HealthMetrics : BackgroundService
                 // The checks catch their own failures; whatever escapes leaves no reading rather than a stale one.
                 _latest = new Dictionary<string, bool>();
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
     }
 }
