@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using Reintegration.Counselling;
 using Reintegration.Intake;
@@ -94,9 +96,34 @@ public sealed class OperatorMetricsTests : IAsyncLifetime
         Assert.Subset(AllowedAttributes, keys);
     }
 
+    [Fact]
+    public async Task The_daemon_lag_counts_what_a_paused_daemon_has_not_processed_and_how_old_it_is()
+    {
+        var coordinator = _system.Intake.Services.GetRequiredService<IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        using var intake = _system.Intake.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await intake.PostAsync("/events", Batch(Registration(Guid.NewGuid()), Registration(Guid.NewGuid()), Registration(Guid.NewGuid())))).StatusCode);
+        var committed = await _system.EventCountAsync<IntakeService>();
+
+        var behind = Assert.Single(await _system.Intake.Services.GetRequiredService<DaemonLagMetrics>().ReadAsync(CancellationToken.None),
+            s => s.Shard == "integration-events:All");
+        Assert.True(behind.Events >= committed && committed >= 3, $"{behind.Events} events behind of {committed} committed");
+        Assert.True(behind.Seconds > 0, $"the oldest unprocessed event is {behind.Seconds}s old");
+        await Eventually.UntilAsync(() => Task.FromResult(_telemetry.FlushMetrics()),
+            m => Points(m, "reintegration.daemon.lag").Any(p => Is(p, "service", "intake") && Is(p, "shard", "integration-events:All") && p.Value >= committed)
+                && Points(m, "reintegration.daemon.lag.age").Any(p => Is(p, "service", "intake") && Is(p, "shard", "integration-events:All") && p.Sum > 0),
+            "the exported lag of Intake's outbox to show the unpublished events and their age");
+
+        await coordinator.ResumeAsync();
+        await Eventually.UntilAsync(() => Task.FromResult(_telemetry.FlushMetrics()),
+            m => Points(m, "reintegration.daemon.lag.age").Any(p => Is(p, "service", "intake") && Is(p, "shard", "integration-events:All") && p.Sum == 0)
+                && Points(m, "reintegration.daemon.lag").Any(p => Is(p, "service", "intake") && Is(p, "shard", "integration-events:All") && p.Value == 0),
+            "the lag to fall back to 0 once the daemon runs again");
+    }
+
     private static bool Is(Point point, string key, string value) => point.Tags.TryGetValue(key, out var v) && v as string == value;
 
-    /// <summary>Every point of the metric named: its attributes, its value (sum, gauge value) and, for a histogram, its count and sum.</summary>
+    /// <summary>Every point of the metric named: its attributes, its value (a sum, a gauge's value, truncated) and, for a histogram its count and sum, for a double gauge its exact value as Sum.</summary>
     private static IEnumerable<Point> Points(IEnumerable<MetricSnapshot> metrics, string name)
     {
         foreach (var metric in metrics.Where(m => m.Name == name))
@@ -105,7 +132,7 @@ public sealed class OperatorMetricsTests : IAsyncLifetime
                 {
                     MetricType.LongSum => new Point(Tags(point), point.GetSumLong(), 0, 0),
                     MetricType.LongGauge => new Point(Tags(point), point.GetGaugeLastValueLong(), 0, 0),
-                    MetricType.DoubleGauge => new Point(Tags(point), (long)point.GetGaugeLastValueDouble(), 0, 0),
+                    MetricType.DoubleGauge => new Point(Tags(point), (long)point.GetGaugeLastValueDouble(), 0, point.GetGaugeLastValueDouble()),
                     MetricType.Histogram => new Point(Tags(point), 0, point.GetHistogramCount(), point.GetHistogramSum()),
                     _ => new Point(Tags(point), 0, 0, 0),
                 };
