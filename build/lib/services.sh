@@ -2,13 +2,13 @@
 # Stopping the service processes that build/run.sh and build/bench.sh started. Sourced; expects
 # a `say` function and the associative array PID (service name -> process id).
 
-stop_pid() { # stop_pid PID NAME: SIGTERM, up to 20 s for a graceful stop, then SIGKILL
-	local pid=$1 name=$2 deadline=$((SECONDS + 20))
+stop_pid() { # stop_pid PID NAME: SIGTERM, up to 30 s for a graceful stop (the services give themselves 25: Hosting:ShutdownTimeoutSeconds), then SIGKILL
+	local pid=$1 name=$2 deadline=$((SECONDS + 30))
 	kill -0 "$pid" 2>/dev/null || return 0
 	kill -TERM "$pid" 2>/dev/null || true
 	while kill -0 "$pid" 2>/dev/null; do
 		if ((SECONDS >= deadline)); then
-			say "$name did not stop within 20 s: killing it"
+			say "$name did not stop within 30 s: killing it"
 			kill -KILL "$pid" 2>/dev/null || true
 			break
 		fi

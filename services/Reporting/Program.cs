@@ -10,6 +10,7 @@ using Reintegration.Reporting.Facts;
 using Reintegration.Reporting.Indicators;
 using Reintegration.Reporting.Journeys;
 using Reintegration.Reporting.LineList;
+using Reintegration.Reporting.Rebuilds;
 using Reintegration.Reporting.Returnees;
 using Reintegration.Reporting.Workers;
 using Reintegration.ServiceDefaults.EventStore;
@@ -49,6 +50,7 @@ builder.AddMessaging(Subscriptions.ReportingQueue, bus =>
     bus.AddBatchConsumer<WorkshopHeldConsumer>();
 });
 builder.AddIndicators([returnees, workers, activities]);
+builder.AddRebuilds(returnees, workers, activities);
 builder.AddBiAccess();
 builder.Services.AddDisclosureControl(builder.Configuration);
 builder.Services.AddSingleton<LineListReader>();
@@ -60,5 +62,6 @@ app.MapIndicators();
 app.MapJourneys();
 app.MapDashboard();
 app.MapExports();
+app.MapRebuilds();
 
 app.Run();

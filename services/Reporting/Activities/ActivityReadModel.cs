@@ -21,6 +21,8 @@ public sealed class ActivityReadModel : ReadModel<ActivityFacts>
 
     public override IEnumerable<Guid> SubjectsOf(IEvent e) => ActivityEvents.Contains(e.EventType) ? [e.StreamId] : [];
 
+    public override bool SubjectsAreStreams => true;
+
     public override ActivityFacts Evolve(ActivityFacts? state, Guid subject, IEvent e) => ActivityFacts.Fold(state, subject, e.Data);
 
     protected override void ContributeRows(ActivityFacts state, Contributions into) => ActivityRows.Contribute(state, into);

@@ -26,7 +26,7 @@ public static class BiViews
             select (body->>'returnee_id')::uuid as returnee_id, (body->>'registered_on')::date as registered_on, body->>'sex' as sex,
                    body->>'age_group' as age_group, body->>'region' as region, body->>'returned_from' as returned_from,
                    body->>'return_type' as return_type, body->>'arrival_month' as arrival_month,
-                   array(select jsonb_array_elements_text(coalesce(body->'vulnerabilities', '[]'::jsonb))) as vulnerabilities,
+                   array(select jsonb_array_elements_text(coalesce(nullif(body->'vulnerabilities', 'null'::jsonb), '[]'::jsonb))) as vulnerabilities,
                    (body->>'urgent_care_needed')::boolean as urgent_care_needed, (body->>'screened_on')::date as screened_on,
                    body->>'case_status' as case_status
             from {Returnees.Rows} where fact = 'returnee' and not (body->>'erased')::boolean

@@ -1,20 +1,29 @@
-using Marten;
-
 namespace Reintegration.Reporting.Facts;
 
+/// <summary>One statement with its parameters in order, written <c>?</c> in the SQL as Marten's <c>QueueSqlCommand</c> takes them.</summary>
+public sealed record WriteStatement(string Sql, params object[] Parameters)
+{
+    /// <summary>The SQL with Npgsql's positional placeholders (<c>$1</c>, <c>$2</c>…): the statements hold no other <c>?</c>.</summary>
+    public string PositionalSql()
+    {
+        var n = 0;
+        return string.Concat(Sql.Select(c => c == '?' ? $"${++n}" : c.ToString()));
+    }
+}
+
 /// <summary>
-/// Writes a page's <see cref="ContributionChanges"/> as four statements whatever its size: cells
-/// incremented by upsert, hits and rows upserted, and those no longer contributed deleted. Arrays
-/// are passed as parameters and unnested, so no value is ever part of the SQL text.
+/// Writes a page's <see cref="ContributionChanges"/> as at most five statements whatever its size:
+/// cells incremented by upsert, hits and rows upserted, and those no longer contributed deleted.
+/// Arrays are passed as parameters and unnested, so no value is ever part of the SQL text.
 /// </summary>
 public static class ContributionWriter
 {
-    public static void Queue(IDocumentOperations operations, ReadModelTables tables, ContributionChanges changes)
+    public static IEnumerable<WriteStatement> Statements(ReadModelTables tables, ContributionChanges changes)
     {
         if (changes.CellDeltas.Count > 0)
         {
             var cells = changes.CellDeltas.ToList();
-            operations.QueueSqlCommand(
+            yield return new WriteStatement(
                 $"""
                  insert into {tables.Cells} as c (indicator, grain, period, region, dimension, key, n, d)
                  select * from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::bigint[])
@@ -29,7 +38,7 @@ public static class ContributionWriter
         if (changes.HitsToRemove.Count > 0)
         {
             var gone = changes.HitsToRemove.ToList();
-            operations.QueueSqlCommand(
+            yield return new WriteStatement(
                 $"""
                  delete from {tables.Hits} h using unnest(?::text[], ?::uuid[], ?::date[], ?::text[]) as g(indicator, person, day, region)
                  where h.indicator = g.indicator and h.person = g.person and h.day = g.day and h.region = g.region
@@ -41,7 +50,7 @@ public static class ContributionWriter
         {
             var hits = changes.HitsToWrite.ToList();
             // Keys travel as one text each (joined by a unit separator) since unnest flattens arrays of arrays.
-            operations.QueueSqlCommand(
+            yield return new WriteStatement(
                 $"""
                  insert into {tables.Hits} (indicator, person, day, region, keys)
                  select indicator, person, day, region, string_to_array(keys, chr(31)) from unnest(?::text[], ?::uuid[], ?::date[], ?::text[], ?::text[]) as h(indicator, person, day, region, keys)
@@ -54,7 +63,7 @@ public static class ContributionWriter
         if (changes.RowsToRemove.Count > 0)
         {
             var gone = changes.RowsToRemove.ToList();
-            operations.QueueSqlCommand(
+            yield return new WriteStatement(
                 $"delete from {tables.Rows} r using unnest(?::text[], ?::text[]) as g(fact, key) where r.fact = g.fact and r.key = g.key",
                 gone.Select(r => r.Fact).ToArray(), gone.Select(r => r.Key).ToArray());
         }
@@ -62,7 +71,7 @@ public static class ContributionWriter
         if (changes.RowsToWrite.Count > 0)
         {
             var rows = changes.RowsToWrite.ToList();
-            operations.QueueSqlCommand(
+            yield return new WriteStatement(
                 $"""
                  insert into {tables.Rows} (fact, key, body) select fact, key, body::jsonb from unnest(?::text[], ?::text[], ?::text[]) as r(fact, key, body)
                  on conflict (fact, key) do update set body = excluded.body

@@ -23,8 +23,11 @@ public interface IIndicatorSlice<in TState>
 /// folds, which indicators it contributes to and which BI rows it shows. Its tables are named
 /// after it (<see cref="ReadModelTables"/>); the async daemon runs it as one projection.
 /// </summary>
-public abstract class ReadModel<TState> : IIndicatorSource where TState : class, IFactState
+public abstract class ReadModel<TState> : IIndicatorSource, Rebuilds.IRebuildableReadModel where TState : class, IFactState
 {
+    public Rebuilds.IReadModelRebuild RebuildWith(IServiceProvider services) => new Rebuilds.ReadModelRebuild<TState>(
+        this, services.GetRequiredService<Marten.IDocumentStore>(), services.GetRequiredService<ReportingDatabase>(), services.GetRequiredService<Rebuilds.LogReader>());
+
     /// <summary>The projection's name and the prefix of its tables.</summary>
     public abstract string Name { get; }
 
@@ -36,6 +39,13 @@ public abstract class ReadModel<TState> : IIndicatorSource where TState : class,
 
     /// <summary>The subjects <paramref name="e"/> is about (none when this read model ignores it).</summary>
     public abstract IEnumerable<Guid> SubjectsOf(IEvent e);
+
+    /// <summary>
+    /// True when every event is about its own stream only (<see cref="SubjectsOf"/> is the stream
+    /// or nothing): a rebuild that reads the log stream by stream can then finish each subject
+    /// when its stream ends, holding one in memory instead of all.
+    /// </summary>
+    public virtual bool SubjectsAreStreams => false;
 
     /// <summary>Pure: the subject's state after one more event about it.</summary>
     public abstract TState Evolve(TState? state, Guid subject, IEvent e);
@@ -57,15 +67,19 @@ public abstract class ReadModel<TState> : IIndicatorSource where TState : class,
 /// <summary>
 /// The tables of one read model in Reporting's schema: the cells (counts kept per indicator,
 /// period, region and key), the hits (a person's days, for distinct counts over any window) and
-/// the rows (one JSON object per fact, behind the BI views).
+/// the rows (one JSON object per fact, behind the BI views). A rebuild writes a second set,
+/// <see cref="Next"/>, that takes the place of the first when it has caught up.
 /// </summary>
-public sealed record ReadModelTables(string Name)
+public sealed record ReadModelTables(string Name, string Suffix = "")
 {
     public const string Schema = "reporting";
 
-    public string Cells => $"{Schema}.{Name}_cells";
+    public string Cells => $"{Schema}.{Name}_cells{Suffix}";
 
-    public string Hits => $"{Schema}.{Name}_hits";
+    public string Hits => $"{Schema}.{Name}_hits{Suffix}";
 
-    public string Rows => $"{Schema}.{Name}_rows";
+    public string Rows => $"{Schema}.{Name}_rows{Suffix}";
+
+    /// <summary>The tables a rebuild fills while these keep answering.</summary>
+    public ReadModelTables Next => this with { Suffix = Rebuilds.ShadowTables.NextSuffix };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Marten;
+using Reintegration.Reporting.Rebuilds;
 
 namespace Reintegration.Reporting.Indicators;
 
@@ -8,9 +9,10 @@ namespace Reintegration.Reporting.Indicators;
 /// question still holds: a dashboard refreshing every few seconds costs one small progress query
 /// instead of the indicators' statements. The position is read before computing, so a cached
 /// answer is never older than the position it is kept under. It keeps the exact figures:
-/// disclosure control is applied to every answer, cached or not.
+/// disclosure control is applied to every answer, cached or not. A rebuild swapping a read
+/// model's tables in moves the position too.
 /// </summary>
-public sealed class IndicatorCache
+public sealed class IndicatorCache(RebuildLedger rebuilds)
 {
     private const int MaxQuestions = 256;
     private readonly ConcurrentDictionary<IndicatorFilter, (string Position, ExactIndicators Report)> _answers = new();
@@ -26,12 +28,13 @@ public sealed class IndicatorCache
         return report;
     }
 
-    private static async Task<string> PositionAsync(IDocumentStore store, CancellationToken cancellationToken)
+    private async Task<string> PositionAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
         var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
+        var rebuilt = await rebuilds.LastCompletedAsync(cancellationToken);
         return string.Join(";", progress
             .OrderBy(p => p.ShardName, StringComparer.Ordinal)
-            .Select(p => $"{p.ShardName}={p.Sequence}"));
+            .Select(p => $"{p.ShardName}={p.Sequence}")) + $";rebuilt={rebuilt:O}";
     }
 }
 

@@ -24,6 +24,8 @@ public sealed class ReturneeReadModel : ReadModel<ReturneeFacts>
 
     public override IEnumerable<Guid> SubjectsOf(IEvent e) => JourneyEvents.Contains(e.EventType) ? [e.StreamId] : [];
 
+    public override bool SubjectsAreStreams => true;
+
     public override ReturneeFacts Evolve(ReturneeFacts? state, Guid subject, IEvent e)
     {
         var facts = state ?? new ReturneeFacts { Id = subject, Journey = new ReturneeJourney { Id = subject } };

@@ -12,7 +12,7 @@ namespace Reintegration.ServiceDefaults.Hosting;
 
 /// <summary>
 /// What every service has, once: telemetry, health, problem details, JSON conventions, access
-/// control and an OpenAPI document. The event store and messaging are added by their own extensions because
+/// control, an OpenAPI document and a graceful shutdown budget. The event store and messaging are added by their own extensions because
 /// each service configures them with its own types.
 /// </summary>
 public static class ServiceDefaultsExtensions
@@ -20,6 +20,7 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, ServiceIdentity service)
     {
         builder.Services.AddSingleton(service);
+        builder.AddGracefulShutdown();
         builder.AddTelemetry(service);
         builder.Services.AddServiceHealthChecks();
         builder.Services.AddProblemResponses();

@@ -18,9 +18,14 @@ public static class DeadLetters
         where TMessage : class
     {
         var queue = batch.ReceiveContext.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
-        var endpoint = await batch.GetSendEndpoint(new Uri($"queue:{ErrorQueueOf(queue)}"));
+        // To the error queue's exchange, which SubscriberTopology declared and bound: a "queue:"
+        // address would declare the queue as classic, which RabbitMQ refuses for a quorum queue.
+        // Mandatory: were the binding missing, the send fails (and the batch is retried) rather
+        // than the message vanishing.
+        var endpoint = await batch.GetSendEndpoint(new Uri($"exchange:{ErrorQueueOf(queue)}"));
         await endpoint.Send(delivery.Message, send =>
         {
+            if (send.TryGetPayload(out RabbitMqSendContext? rabbit)) rabbit.Mandatory = true;
             send.MessageId = delivery.MessageId;
             send.CorrelationId = delivery.CorrelationId;
             send.Headers.Set(ReasonHeader, reason);

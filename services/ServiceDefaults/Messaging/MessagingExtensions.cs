@@ -22,7 +22,9 @@ public static class MessagingExtensions
         this IHostApplicationBuilder builder, string? queue = null, Action<IBusRegistrationConfigurator>? consumers = null)
     {
         var address = RabbitMqAddress.From(builder.Configuration);
+        var queueType = QueueType.From(builder.Configuration);
         builder.Services.AddSingleton(address);
+        builder.Services.AddSingleton(queueType);
         builder.Services.AddSingleton<SubscriberTopology>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubscriberTopology>());
         builder.Services.AddSingleton(TimeProvider.System);
@@ -56,6 +58,9 @@ public static class MessagingExtensions
                 if (queue is null) return;
                 rabbit.ReceiveEndpoint(queue, receive =>
                 {
+                    // Quorum: the receive queue, and with it the _error and _skipped queues MassTransit
+                    // derives from it (they copy its arguments), replicated across the cluster.
+                    if (queueType.Quorum) receive.SetQuorumQueue();
                     // A batch fills only from messages delivered at once: let a few batches' worth in.
                     receive.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 4 * BatchSize);
                     receive.ConcurrentMessageLimit = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 4 * BatchSize);

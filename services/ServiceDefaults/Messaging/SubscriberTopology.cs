@@ -11,9 +11,12 @@ namespace Reintegration.ServiceDefaults.Messaging;
 /// them: a fanout exchange per message type bound to a fanout exchange named after the queue,
 /// bound to the queue. RabbitMQ drops what is published to an exchange with no queue behind it,
 /// so without this a service that publishes before Reporting ever ran would lose those events.
-/// Declarations are idempotent; a broker that is down is retried until it answers.
+/// Each queue's <c>_error</c> queue too, as MassTransit's error transport declares it, so that
+/// <see cref="DeadLetters"/> sends to its exchange without declaring a queue of the wrong type.
+/// Queues are of <see cref="QueueType"/>. Declarations are idempotent; a broker that is down is
+/// retried until it answers.
 /// </summary>
-public sealed class SubscriberTopology(RabbitMqAddress address, ILogger<SubscriberTopology> logger) : BackgroundService
+public sealed class SubscriberTopology(RabbitMqAddress address, QueueType queueType, ILogger<SubscriberTopology> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _declared = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -51,9 +54,13 @@ public sealed class SubscriberTopology(RabbitMqAddress address, ILogger<Subscrib
 
         foreach (var (queue, messageTypes) in Subscriptions.ByQueue)
         {
-            await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
-            await channel.QueueBindAsync(queue, queue, routingKey: "", cancellationToken: cancellationToken);
+            foreach (var declared in new[] { queue, DeadLetters.ErrorQueueOf(queue) })
+            {
+                await channel.ExchangeDeclareAsync(declared, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+                await channel.QueueDeclareAsync(declared, durable: true, exclusive: false, autoDelete: false, arguments: queueType.Arguments, cancellationToken: cancellationToken);
+                await channel.QueueBindAsync(declared, declared, routingKey: "", cancellationToken: cancellationToken);
+            }
+
             foreach (var messageType in messageTypes)
             {
                 var exchange = ExchangeFor(messageType);
