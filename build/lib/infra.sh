@@ -147,6 +147,7 @@ _infra_docker_usable() {
 		"RABBITMQ_USER=$INFRA_RABBIT_USER" "RABBITMQ_PASSWORD=$(_infra_local_secret rabbitmq)"
 		"INTAKE_DB_PASSWORD=$(_infra_local_secret intake)" "COUNSELLING_DB_PASSWORD=$(_infra_local_secret counselling)"
 		"TRAINING_DB_PASSWORD=$(_infra_local_secret training)" "REPORTING_DB_PASSWORD=$(_infra_local_secret reporting)"
+		"GRAFANA_ADMIN_PASSWORD=$(_infra_local_secret grafana)"
 		"${INFRA_COMPOSE[@]}" -f "$INFRA_ROOT/docker-compose.yml" -p "$INFRA_PROJECT")
 }
 

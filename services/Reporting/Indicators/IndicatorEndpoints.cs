@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Marten;
@@ -57,11 +58,15 @@ public static class IndicatorEndpoints
     public static async Task<IndicatorReport> AnswerAsync(IndicatorQuestion question, IndicatorSources sources, CancellationToken cancellationToken)
     {
         var filter = question.Filter;
+        var started = Stopwatch.GetTimestamp();
+        var computed = false;
         var exact = await sources.Cache.GetAsync(sources.Store, filter, async () =>
         {
+            computed = true;
             var asOf = sources.Clock.GetUtcNow();
             return new ExactIndicators(asOf, await sources.Reader.ReadAsync(filter, cancellationToken));
         }, cancellationToken);
+        sources.Metrics.RecordQuery(Stopwatch.GetElapsedTime(started), computed);
         var threshold = sources.Disclosure.Value.Threshold;
         return new IndicatorReport(exact.AsOf, filter.From, filter.To, filter.Region,
             exact.Figures.Select(f => DisclosureControl.Apply(f, question.Disclosure, threshold)).ToList());
@@ -95,4 +100,5 @@ public sealed record IndicatorQuestion(IndicatorFilter Filter, DisclosureMode Di
 
 /// <summary>What answering it takes (bound with <c>[AsParameters]</c> from the request's services and its user).</summary>
 public sealed record IndicatorSources(
-    IDocumentStore Store, IndicatorReader Reader, IndicatorCache Cache, IOptions<DisclosureOptions> Disclosure, TimeProvider Clock, ClaimsPrincipal User);
+    IDocumentStore Store, IndicatorReader Reader, IndicatorCache Cache, IOptions<DisclosureOptions> Disclosure, TimeProvider Clock, IndicatorMetrics Metrics,
+    ClaimsPrincipal User);

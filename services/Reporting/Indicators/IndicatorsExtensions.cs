@@ -15,5 +15,6 @@ public static class IndicatorsExtensions
             NpgsqlDataSource.Create(EventStoreExtensions.ConnectionString(builder.Configuration, ServiceIdentity.Reporting))));
         builder.Services.AddSingleton<IndicatorReader>();
         builder.Services.AddSingleton<IndicatorCache>();
+        builder.Services.AddSingleton<IndicatorMetrics>();
     }
 }

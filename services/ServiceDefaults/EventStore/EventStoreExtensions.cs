@@ -40,6 +40,9 @@ public static class EventStoreExtensions
                 options.Events.DatabaseSchemaName = service.Schema;
                 // Camel case through Marten itself, so that LINQ queries use the same JSON names as the stored documents.
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // Each event's headers hold the W3C trace context of the span that appended it
+                // (Telemetry/TraceContext.cs): the daemon's publisher and projections continue it.
+                options.Events.MetadataConfig.HeadersEnabled = true;
                 // Services may share one database: each needs its own schema-migration lock (or
                 // services starting together on an empty database time out waiting for each
                 // other) and its own daemon leadership lock.

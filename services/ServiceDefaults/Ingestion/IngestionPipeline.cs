@@ -39,6 +39,7 @@ public sealed class IngestionPipeline(
     {
         using var activity = IngestionMetrics.Activity.StartActivity("ingest batch");
         activity?.SetTag("reintegration.batch.size", posted.Count);
+        metrics.RecordBatch(posted.Count);
 
         var outcomes = new IngestionOutcome?[posted.Count];
         var pending = new List<(int Index, IPendingEvent Event)>();
@@ -79,6 +80,8 @@ public sealed class IngestionPipeline(
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
+            // The events carry this span, so the outbox's publish continues this trace.
+            TraceContext.Stamp(session);
             var decided = BatchDecision.Decide(batch, await LoadAsync(session, batch, cancellationToken));
             if (!decided.WritesAnything) return decided.Verdicts;
 

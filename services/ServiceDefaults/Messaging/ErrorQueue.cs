@@ -25,8 +25,9 @@ public sealed class ErrorQueue : IAsyncDisposable
         Queue = queue;
         Name = DeadLetters.ErrorQueueOf(queue);
         meters.Create(TelemetryExtensions.IngestionSource).CreateObservableGauge(
-            "reintegration.messaging.error_queue.messages", () => Interlocked.Read(ref _lastDepth), unit: "{message}",
-            description: "Messages waiting in the service's error queue, as last counted");
+            "reintegration.messaging.error_queue.messages",
+            () => new Measurement<long>(Interlocked.Read(ref _lastDepth), new KeyValuePair<string, object?>(TelemetryTags.Queue, Name)), unit: "{message}",
+            description: "Messages waiting in the service's error queue, by error queue, as last counted");
     }
 
     /// <summary>The queue the service consumes.</summary>

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reintegration.ServiceDefaults.EventStore;
+using Reintegration.ServiceDefaults.Telemetry;
 
 namespace Reintegration.ServiceDefaults.Messaging;
 
@@ -18,6 +20,11 @@ namespace Reintegration.ServiceDefaults.Messaging;
 /// for any other reason is split, each message handled alone, and only a message that fails alone
 /// is set aside: one bad message never holds back, or takes down, the good ones beside it.
 /// </para>
+/// <para>
+/// A batch is a span linked to the trace of each message in it (the child of it when there is
+/// one), and the events it appends carry that span, so Reporting's projections continue it. The
+/// batch's size and each committed message's lag from its upstream event are measured.
+/// </para>
 /// </summary>
 public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
     : IConsumer<Batch<TMessage>>
@@ -25,7 +32,16 @@ public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session
 {
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
-        var logger = context.GetPayload<IServiceProvider>().GetService<ILogger<IdempotentBatchConsumer<TMessage>>>();
+        var services = context.GetPayload<IServiceProvider>();
+        var logger = services.GetService<ILogger<IdempotentBatchConsumer<TMessage>>>();
+        var telemetry = services.GetService<MessagingTelemetry>();
+        var queue = QueueOf(context);
+        telemetry?.RecordBatch(queue, typeof(TMessage).Name, context.Message.Length);
+        using var activity = TraceContext.StartFollowing(MessagingTelemetry.Source, $"handle {typeof(TMessage).Name} batch", ActivityKind.Internal,
+            context.Message.Select(m => TraceContext.Parse(m.Headers.Get<string>(MassTransitActivityHeader))));
+        activity?.SetTag(TelemetryTags.EventType, typeof(TMessage).Name);
+        activity?.SetTag(TelemetryTags.Queue, queue);
+        activity?.SetTag("reintegration.batch.size", context.Message.Length);
         var deliveries = new List<(string Key, ConsumeContext<TMessage> Context)>();
         foreach (var delivery in context.Message)
         {
@@ -42,7 +58,7 @@ public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session
         using var _ = await gate.EnterAsync(context.CancellationToken);
         try
         {
-            await HandleAsync(deliveries, context.CancellationToken);
+            await HandleAsync(deliveries, queue, telemetry, context.CancellationToken);
         }
         catch (Exception ex) when (!TransientFailures.Is(ex) && ex is not OperationCanceledException)
         {
@@ -58,7 +74,7 @@ public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session
                 session.EjectAllPendingChanges();
                 try
                 {
-                    await HandleAsync([one], context.CancellationToken);
+                    await HandleAsync([one], queue, telemetry, context.CancellationToken);
                 }
                 catch (Exception alone) when (!TransientFailures.Is(alone) && alone is not OperationCanceledException)
                 {
@@ -68,7 +84,8 @@ public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session
         }
     }
 
-    private async Task HandleAsync(IReadOnlyList<(string Key, ConsumeContext<TMessage> Context)> deliveries, CancellationToken cancellationToken)
+    private async Task HandleAsync(
+        IReadOnlyList<(string Key, ConsumeContext<TMessage> Context)> deliveries, string queue, MessagingTelemetry? telemetry, CancellationToken cancellationToken)
     {
         var handled = (await session.LoadManyAsync<HandledMessage>(cancellationToken, deliveries.Select(d => d.Key).ToArray()))
             .Select(h => h.Id)
@@ -76,11 +93,26 @@ public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session
         var fresh = deliveries.Where(d => !handled.Contains(d.Key)).ToList();
         if (fresh.Count == 0) return;
 
+        TraceContext.Stamp(session);
         await StageAsync(fresh.Select(d => d.Context.Message).ToList(), session, cancellationToken);
         var now = clock.GetUtcNow();
         session.InsertAll(fresh.Select(d => new HandledMessage(d.Key, now)).ToList(), h => h.Id);
         await session.SaveChangesAsync(cancellationToken);
+
+        if (telemetry is null) return;
+        // Wall time, like the upstream commit's timestamp (a test's manual clock would not compare).
+        var committed = TimeProvider.System.GetUtcNow();
+        foreach (var delivery in fresh)
+            if (MessagingTelemetry.ParseTimestamp(delivery.Context.Headers.Get<string>(MessagingTelemetry.EventTimestampHeader)) is { } at)
+                telemetry.RecordCommitted(queue, typeof(TMessage).Name, at, committed);
     }
+
+    /// <summary>Where MassTransit carries the W3C trace context of the span that sent a message.</summary>
+    private const string MassTransitActivityHeader = "MT-Activity-Id";
+
+    /// <summary>The queue the batch came from: the last segment of the endpoint's address (a name of the code's, never data).</summary>
+    private static string QueueOf(ConsumeContext context) =>
+        context.ReceiveContext.InputAddress is { } address ? address.Segments[^1].Trim('/') : "unknown";
 
     private static async Task SetAsideAsync(ConsumeContext batch, ConsumeContext<TMessage> delivery, string reason, ILogger? logger)
     {

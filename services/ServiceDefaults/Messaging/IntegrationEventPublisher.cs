@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -5,6 +6,7 @@ using Marten;
 using Marten.Subscriptions;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Reintegration.ServiceDefaults.Telemetry;
 
 namespace Reintegration.ServiceDefaults.Messaging;
 
@@ -12,7 +14,9 @@ namespace Reintegration.ServiceDefaults.Messaging;
 /// The event store is the outbox: the async daemon hands this subscription committed events in
 /// order, it publishes their integration events, and Marten records the position in the same
 /// database only after the page succeeded. The message id is the Marten event id, so consumers
-/// can drop the duplicates a re-run page produces.
+/// can drop the duplicates a re-run page produces. Each publish is a span continuing the trace
+/// the event was appended in (its metadata), so MassTransit carries that trace in the message's
+/// headers, with the event's commit time for the consumers' lag.
 /// </summary>
 public sealed class IntegrationEventPublisher(
     IBus bus, IIntegrationEventMap map, SubscriberTopology topology, IConfiguration configuration) : SubscriptionBase
@@ -46,10 +50,16 @@ public sealed class IntegrationEventPublisher(
         return NullChangeListener.Instance;
     }
 
-    private Task PublishAsync(IEvent committed, object message, CancellationToken cancellationToken) =>
-        bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context =>
+    private async Task PublishAsync(IEvent committed, object message, CancellationToken cancellationToken)
+    {
+        using var activity = TraceContext.StartFollowing(MessagingTelemetry.Source, $"publish {message.GetType().Name}", ActivityKind.Internal, [TraceContext.Of(committed)]);
+        activity?.SetTag(TelemetryTags.EventType, message.GetType().Name);
+        activity?.SetTag("reintegration.event.sequence", committed.Sequence);
+        await bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context =>
         {
             context.MessageId = committed.Id;
             context.Headers.Set("reintegration-event-sequence", committed.Sequence);
+            context.Headers.Set(MessagingTelemetry.EventTimestampHeader, MessagingTelemetry.FormatTimestamp(committed.Timestamp));
         }), cancellationToken);
+    }
 }

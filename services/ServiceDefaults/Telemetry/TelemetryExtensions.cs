@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,11 +15,18 @@ namespace Reintegration.ServiceDefaults.Telemetry;
 /// <summary>
 /// Traces, metrics and logs for every service, exported over OTLP when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Personal data never goes into a log message or a
-/// span attribute: code logs identifiers (UUIDs, event ids), never names, phones or notes.
+/// span attribute: code logs identifiers (UUIDs, event ids), never names, phones or notes; the
+/// services' own metrics carry only the attributes of <see cref="TelemetryTags"/>. What is traced
+/// and measured: docs/operations.md, "Telemetry".
 /// </summary>
 public static class TelemetryExtensions
 {
     public const string IngestionSource = "Reintegration.Ingestion";
+    public const string DaemonSource = "Reintegration.Daemon";
+    public const string HealthSource = "Reintegration.Health";
+
+    /// <summary>Every source and meter of the services' own code.</summary>
+    private const string OwnSources = "Reintegration.*";
 
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder, ServiceIdentity service)
     {
@@ -30,13 +39,15 @@ public static class TelemetryExtensions
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName: $"reintegration-{service.Name}"))
             .WithTracing(tracing => tracing
-                .AddSource(IngestionSource, "Marten", "MassTransit", "Npgsql")
+                .AddSource(OwnSources, "Marten", "MassTransit", "Npgsql")
                 .AddAspNetCoreInstrumentation(o =>
                     // Health probes every few seconds would drown the traces that matter.
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation())
+                .AddHttpClientInstrumentation()
+                // Before any exporter: what it drops, no exporter sees.
+                .AddProcessor(new UnparentedDatabaseCallFilter()))
             .WithMetrics(metrics => metrics
-                .AddMeter(IngestionSource, "Marten", "MassTransit", "Npgsql")
+                .AddMeter(OwnSources, "Marten", "MassTransit", "Npgsql")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
@@ -44,6 +55,26 @@ public static class TelemetryExtensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             otel.UseOtlpExporter();
 
+        builder.Services.AddSingleton<MessagingTelemetry>();
+        builder.Services.AddHostedService<HealthMetrics>();
+        builder.Services.AddSingleton<DaemonLagMetrics>().AddHostedService(sp => sp.GetRequiredService<DaemonLagMetrics>());
         return builder;
+    }
+
+    /// <summary>How often the gauges that need a query (health, daemon lag) are read: <c>Telemetry:SampleSeconds</c>, 15 by default.</summary>
+    public static TimeSpan SamplePeriod(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(Math.Max(0.1, configuration.GetValue("Telemetry:SampleSeconds", 15.0)));
+
+    /// <summary>
+    /// Drops the database calls made outside any operation (the daemon's polling, the health
+    /// samplers): a root span every second per replica would bury the traces that matter. A call
+    /// inside a request, a consumer, a publish or a projection page is kept.
+    /// </summary>
+    private sealed class UnparentedDatabaseCallFilter : BaseProcessor<Activity>
+    {
+        public override void OnEnd(Activity data)
+        {
+            if (data.Source.Name == "Npgsql" && data.ParentSpanId == default) data.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+        }
     }
 }
