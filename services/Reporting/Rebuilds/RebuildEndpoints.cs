@@ -13,19 +13,21 @@ public static class RebuildEndpoints
 
     public static IEndpointRouteBuilder MapRebuilds(this IEndpointRouteBuilder app)
     {
-        var rebuilds = app.MapGroup("/operations/rebuilds").RequireScope(Scopes.Operations);
-        rebuilds.MapPost("", RequestAsync)
+        app.MapPost("/operations/rebuilds", RequestAsync)
+            .RequireScope(Scopes.Operations)
             .WithName("RequestRebuild")
             .WithSummary("Rebuilds a read model (returnee_facts, worker_facts, activity_facts) from Reporting's own log while the current one keeps answering; 202 with where to follow it")
             .Produces<RebuildProgress>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        rebuilds.MapGet("/{id:guid}", GetAsync)
+        app.MapGet("/operations/rebuilds/{id:guid}", GetAsync)
+            .RequireScope(Scopes.Operations)
             .WithName("GetRebuild")
             .WithSummary("How far a rebuild is: events done of how many, rate, time left")
             .Produces<RebuildProgress>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        rebuilds.MapGet("", RecentAsync)
+        app.MapGet("/operations/rebuilds", RecentAsync)
+            .RequireScope(Scopes.Operations)
             .WithName("ListRebuilds")
             .WithSummary("The 20 most recent rebuilds, newest first")
             .Produces<List<RebuildProgress>>();
