@@ -4,10 +4,15 @@
 # sealed and plain), then batch ingestion at Intake (and of group sessions at Counselling and of
 # trainings at Training, after the single-event posts),
 # the end-to-end drain to Reporting, single-event latency, what token validation costs them, and
-# each service's resident memory.
+# each service's resident memory. Then Reporting at scale (appended to the report): a database of
+# its own whose log the seeding command writes by COPY (1,000,000 returnees, 10 activities each),
+# Reporting alone on it, its read models rebuilt through POST /operations/rebuilds, GET
+# /indicators timed cold and warm against one SQL aggregate over a flat table, and the line list
+# exported while its memory is sampled (about 20 minutes at that size).
 #
 #   build/bench.sh                  build (Release), measure, write docs/benchmarks.md
 #   build/bench.sh --no-build       measure what the last Release build produced
+#   build/bench.sh --no-scale       leave out Reporting at scale
 #   build/bench.sh -- ARGS          pass ARGS to the benchmark console, e.g. -- --single-seconds 5
 #                                   (see: dotnet tests/Benchmarks/bin/Release/net10.0/Reintegration.Benchmarks.dll --help)
 #
@@ -23,6 +28,7 @@
 # field apps would.
 #
 # Environment: BENCH_PORT_BASE (5300: services on 5301-5304), READY_TIMEOUT seconds (180),
+# BENCH_SCALE_RETURNEES (1000000; 0 leaves the stage out), BENCH_SCALE_ACTIVITIES (10 per returnee),
 # BENCH_OUTPUT (docs/benchmarks.md), KEEP_INFRA=1, plus what build/lib/infra.sh reads.
 # Service logs (UTC timestamps; their warnings and errors are summarised in the report):
 # .run/bench/<service>.log. Exit code: 0 measured and right; 1 something was
@@ -37,6 +43,7 @@ build=1 bench_args=()
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--no-build) build="" ;;
+	--no-scale) BENCH_SCALE_RETURNEES=0 ;;
 	--)
 		shift
 		bench_args=("$@")
@@ -64,6 +71,10 @@ OUTPUT=${BENCH_OUTPUT:-docs/benchmarks.md}
 BENCH_DLL=tests/Benchmarks/bin/Release/net10.0/Reintegration.Benchmarks.dll
 BACKEND=bench_$(date -u +%Y%m%d%H%M%S)_$$
 backend_created=""
+SEED_DLL=tests/Reintegration.ReportingSeed/bin/Release/net10.0/Reintegration.ReportingSeed.dll
+SCALE_DB=${BACKEND}_scale
+scale_created=""
+scale_returnees=${BENCH_SCALE_RETURNEES:-1000000}
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDTERMINALLOGGER=off
@@ -87,6 +98,10 @@ cleanup() {
 	trap - EXIT INT TERM
 	set +e
 	stop_services
+	if [[ -n $scale_created ]]; then
+		say "dropping database $SCALE_DB"
+		dotnet "$SEED_DLL" --drop "$SCALE_DB" || say "could not drop $SCALE_DB: drop it by hand"
+	fi
 	if [[ -n $backend_created ]]; then
 		say "dropping database and vhost $BACKEND"
 		dotnet "$BENCH_DLL" backend drop "$BACKEND" || say "could not drop $BACKEND: drop it by hand"
@@ -127,9 +142,10 @@ mkdir -p "$LOG_DIR"
 auth_env=$(dotnet "$BENCH_DLL" keys "$LOG_DIR") || die "could not write the benchmark's signing key to $LOG_DIR"
 eval "$auth_env" # BENCH_AUTH_ISSUER, BENCH_AUTH_AUDIENCE, BENCH_AUTH_JWKS
 say "services trust the run's own key ($BENCH_AUTH_JWKS, issuer $BENCH_AUTH_ISSUER)"
-for name in "${SERVICES[@]}"; do
-	dir=services/$name/bin/Release/net10.0
-	dll=Reintegration.$name.dll
+# start_service NAME POSTGRES [VAR=VALUE...]: the Release build, as Production, on its port.
+start_service() {
+	local name=$1 postgres=$2 dir=services/$1/bin/Release/net10.0 dll=Reintegration.$1.dll
+	shift 2
 	[[ -f $dir/$dll ]] || die "$dir/$dll not found: build first (without --no-build)"
 	# From its output folder so that appsettings*.json are found (content root = cwd). A
 	# per-service connection string in the environment would bypass the run's own database, an
@@ -137,42 +153,46 @@ for name in "${SERVICES[@]}"; do
 	(
 		cd "$dir"
 		exec env -u "ConnectionStrings__$name" -u Auth__Authority \
-			ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
+			ConnectionStrings__Postgres="$postgres" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
 			Auth__Issuer="$BENCH_AUTH_ISSUER" Auth__Audience="$BENCH_AUTH_AUDIENCE" Auth__SigningKeysFile="$BENCH_AUTH_JWKS" \
 			Limits__BurstRequests=1000000 Limits__RequestsPerMinute=1000000 \
 			ASPNETCORE_ENVIRONMENT=Production OTEL_SERVICE_NAME="bench-${name,,}" \
 			Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__UseUtcTimestamp=true \
 			Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
-			dotnet "$dll" --urls "$(url "$name")"
-	) >"$LOG_DIR/${name,,}.log" 2>&1 </dev/null &
+			"$@" dotnet "$dll" --urls "$(url "$name")"
+	) >>"$LOG_DIR/${name,,}.log" 2>&1 </dev/null &
 	PID[$name]=$!
 	say "started $name on $(url "$name") (pid ${PID[$name]})"
-done
+}
 
-deadline=$((SECONDS + ${READY_TIMEOUT:-180}))
-pending=("${SERVICES[@]}")
-while [[ ${#pending[@]} -gt 0 ]]; do
-	still=()
-	for name in "${pending[@]}"; do
-		if ! kill -0 "${PID[$name]}" 2>/dev/null; then
-			tail -n 30 "$LOG_DIR/${name,,}.log" >&2
-			die "$name exited during start-up (log above, full log .run/bench/${name,,}.log)"
+# wait_ready NAME...: until each answers /health/ready, or dies, or READY_TIMEOUT passes.
+wait_ready() {
+	local deadline=$((SECONDS + ${READY_TIMEOUT:-180})) pending=("$@") still name
+	while [[ ${#pending[@]} -gt 0 ]]; do
+		still=()
+		for name in "${pending[@]}"; do
+			if ! kill -0 "${PID[$name]}" 2>/dev/null; then
+				tail -n 30 "$LOG_DIR/${name,,}.log" >&2
+				die "$name exited during start-up (log above, full log .run/bench/${name,,}.log)"
+			fi
+			if [[ $(_infra_http_status "$HOST" "${PORT[$name]}" /health/ready) == 200 ]]; then
+				say "$name ready"
+			else
+				still+=("$name")
+			fi
+		done
+		pending=("${still[@]+"${still[@]}"}")
+		[[ ${#pending[@]} -eq 0 ]] && break
+		if ((SECONDS >= deadline)); then
+			for name in "${pending[@]}"; do tail -n 15 "$LOG_DIR/${name,,}.log" >&2; done
+			die "not ready after ${READY_TIMEOUT:-180} s: ${pending[*]}"
 		fi
-		if [[ $(_infra_http_status "$HOST" "${PORT[$name]}" /health/ready) == 200 ]]; then
-			say "$name ready"
-		else
-			still+=("$name")
-		fi
+		sleep 0.5
 	done
-	pending=("${still[@]+"${still[@]}"}")
-	[[ ${#pending[@]} -eq 0 ]] && break
-	if ((SECONDS >= deadline)); then
-		for name in "${pending[@]}"; do tail -n 15 "$LOG_DIR/${name,,}.log" >&2; done
-		die "not ready after ${READY_TIMEOUT:-180} s: ${pending[*]}"
-	fi
-	sleep 0.5
-done
+}
 
+for name in "${SERVICES[@]}"; do start_service "$name" "$BENCH_POSTGRES"; done
+wait_ready "${SERVICES[@]}"
 pid_args=()
 for name in "${SERVICES[@]}"; do pid_args+=(--pid "$name=${PID[$name]}"); done
 
@@ -192,6 +212,31 @@ for name in "${SERVICES[@]}"; do
 		bench_rc=1
 	fi
 done
+
+# Reporting at scale: its own database, its log seeded by COPY, its read models rebuilt through
+# the service, the indicators asked and the line list exported; appended to the report.
+if [[ $scale_returnees -gt 0 && $bench_rc -eq 0 ]]; then
+	stop_services
+	PID=()
+	say "Reporting at scale: seeding $scale_returnees returnees × ${BENCH_SCALE_ACTIVITIES:-10} activities into $SCALE_DB"
+	seed_out=$(dotnet "$SEED_DLL" --returnees "$scale_returnees" --activities "${BENCH_SCALE_ACTIVITIES:-10}" --database "$SCALE_DB") ||
+		die "seeding $SCALE_DB failed"
+	scale_created=1
+	read -r seeded_events seed_seconds < <(sed -nE 's/^seeded ([0-9]+) events in ([0-9.]+) s$/\1 \2/p' <<<"$seed_out")
+	say "seeded $seeded_events events in $seed_seconds s"
+	scale_postgres=${BENCH_POSTGRES/Database=$BACKEND/Database=$SCALE_DB}
+	start_service Reporting "$scale_postgres" Indicators__CacheAnswers=false
+	wait_ready Reporting
+	say "measuring Reporting at scale (rebuilds, indicators, exports)"
+	dotnet "$BENCH_DLL" scale --reporting "$(url Reporting)" --pid "${PID[Reporting]}" --postgres "$scale_postgres" \
+		--seeded-events "$seeded_events" --seed-seconds "$seed_seconds" --returnees "$scale_returnees" --keys "$LOG_DIR" --output "$OUTPUT" ||
+		bench_rc=$?
+	if ! kill -0 "${PID[Reporting]}" 2>/dev/null; then
+		tail -n 30 "$LOG_DIR/reporting.log" >&2
+		say "Reporting died during the scale stage (log above)"
+		bench_rc=1
+	fi
+fi
 
 if [[ $bench_rc -eq 0 ]]; then
 	say "done in $((SECONDS - started)) s: $OUTPUT"

@@ -3,7 +3,8 @@ using Reintegration.Benchmarks.Setup;
 
 // Commands: "run" measures and writes the report; "backend create|drop" gives build/bench.sh a
 // database and vhost of its own without needing psql or curl on the machine; "keys" a signing
-// key of its own for the services to trust (they run as Production and refuse the development key).
+// key of its own for the services to trust (they run as Production and refuse the development key);
+// "scale" Reporting at a million returnees, on a log the seeding command wrote (build/bench.sh).
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -36,6 +37,9 @@ try
             Console.WriteLine($"BENCH_AUTH_AUDIENCE='{BenchmarkKey.Audience}'");
             Console.WriteLine($"BENCH_AUTH_JWKS='{Path.GetFullPath(jwks).Replace("'", "'\\''")}'");
             return 0;
+
+        case ["scale", .. var rest]:
+            return await Reintegration.Benchmarks.Scale.ReportingAtScale.RunAsync(rest, cancel.Token);
 
         case ["-h" or "--help" or "help"]:
             Console.WriteLine(RunOptions.Usage);

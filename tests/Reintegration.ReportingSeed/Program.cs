@@ -16,6 +16,15 @@ using Weasel.Core;
 //
 // The connection comes from ConnectionStrings__Postgres (its database is only used to create the
 // seeding one, replaced if it exists). Prints one line for scripts: "seeded EVENTS events in SECONDS s".
+// "--drop NAME" drops a seeded database.
+if (args is ["--drop", var dropped])
+{
+    NpgsqlConnection.ClearAllPools();
+    await ExecuteAsync(Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? throw new InvalidOperationException("Set ConnectionStrings__Postgres"),
+        $"drop database if exists {dropped} with (force)");
+    return;
+}
+
 var returnees = Option("--returnees", 100_000);
 var activities = Option("--activities", 10);
 var admin = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") ?? throw new InvalidOperationException("Set ConnectionStrings__Postgres");

@@ -67,6 +67,13 @@ public static class BenchmarkKey
         return TokenIssuer.FromPemFile(Path.Combine(directory, KeyFile), kid, Issuer, Audience);
     }
 
+    /// <summary>What the scale stage does: rebuild read models, read the indicators in detail, export.</summary>
+    public static readonly IReadOnlyList<string> ScaleScopes =
+        [ServiceDefaults.Access.Scopes.Operations, ServiceDefaults.Access.Scopes.ReportsRead, ServiceDefaults.Access.Scopes.ReportsDetail, ServiceDefaults.Access.Scopes.ReportsExport];
+
+    public static string MintForScale(TokenIssuer issuer, TimeSpan lifetime) =>
+        issuer.Mint(new TokenRequest(ScaleScopes, [], Subject) { Lifetime = lifetime });
+
     /// <summary>The run's token: the benchmark speaks for every source the simulator posts as.</summary>
     public static string Mint(TokenIssuer issuer, TimeSpan lifetime) =>
         issuer.Mint(new TokenRequest(Scopes, PartnerSources.Posting, Subject) { Lifetime = lifetime });
