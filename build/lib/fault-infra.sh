@@ -6,7 +6,7 @@
 #
 #   source build/lib/fault-infra.sh; fault_infra_up     start both (fresh), export what tests read
 #   fault_infra_down                                      stop both, remove their data
-#   bash build/lib/fault-infra.sh postgres-restart        what the drill runs as its faults
+#   bash build/lib/fault-infra.sh postgres-stop | postgres-start | postgres-restart
 #   bash build/lib/fault-infra.sh rabbitmq-stop | rabbitmq-start
 #   bash build/lib/fault-infra.sh up | down               the same as the functions
 #
@@ -115,6 +115,18 @@ fault_postgres_restart() {
 	_fault_wait 60 _fault_pg_accepts || _fault_die "PostgreSQL on $FAULT_PG_PORT does not accept logins after its restart"
 }
 
+# The restart in two halves, for a database that stays away a while (maintenance, a failover).
+fault_postgres_stop() {
+	_fault_log "stopping PostgreSQL on $FAULT_PG_PORT"
+	_fault_pg_ctl stop -m fast >/dev/null || _fault_die "pg_ctl stop failed"
+}
+
+fault_postgres_start() {
+	_fault_log "starting PostgreSQL on $FAULT_PG_PORT"
+	_fault_pg_ctl start >/dev/null || { tail -n 20 "$FAULT_INFRA_DIR/postgres.log" >&2; _fault_die "pg_ctl start failed"; } || return 1
+	_fault_wait 60 _fault_pg_accepts || _fault_die "PostgreSQL on $FAULT_PG_PORT does not accept logins after its start"
+}
+
 fault_postgres_down() {
 	[[ -f $FAULT_INFRA_DIR/postgres/postmaster.pid ]] || return 0
 	_fault_log "stopping PostgreSQL on $FAULT_PG_PORT"
@@ -210,10 +222,12 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
 		;;
 	down) fault_infra_down ;;
 	postgres-restart) fault_postgres_restart ;;
+	postgres-stop) fault_postgres_stop ;;
+	postgres-start) fault_postgres_start ;;
 	rabbitmq-stop) fault_rabbitmq_stop ;;
 	rabbitmq-start) fault_rabbitmq_start ;;
 	*)
-		echo "usage: $0 up | down | postgres-restart | rabbitmq-stop | rabbitmq-start" >&2
+		echo "usage: $0 up | down | postgres-restart | postgres-stop | postgres-start | rabbitmq-stop | rabbitmq-start" >&2
 		exit 2
 		;;
 	esac

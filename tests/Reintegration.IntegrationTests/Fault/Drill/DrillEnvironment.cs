@@ -30,11 +30,15 @@ public static class DrillEnvironment
     public static TimeSpan BrokerOutage { get; } =
         TimeSpan.FromSeconds(double.TryParse(Environment.GetEnvironmentVariable("FAULT_BROKER_OUTAGE_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 30);
 
+    /// <summary>How long PostgreSQL stays down in its restart: <c>FAULT_POSTGRES_DOWN_SECONDS</c>, 10 by default.</summary>
+    public static TimeSpan PostgresDown { get; } =
+        TimeSpan.FromSeconds(double.TryParse(Environment.GetEnvironmentVariable("FAULT_POSTGRES_DOWN_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 10);
+
     /// <summary>Returnees per scenario's programme: <c>FAULT_RETURNEES</c>, 200 by default.</summary>
     public static int Returnees { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("FAULT_RETURNEES"), out var n) ? n : 200;
 
-    /// <summary>Runs <c>fault-infra.sh COMMAND</c> (postgres-restart, rabbitmq-stop, rabbitmq-start).</summary>
+    /// <summary>Runs <c>fault-infra.sh COMMAND</c> (postgres-stop, postgres-start, rabbitmq-stop, rabbitmq-start).</summary>
     public static async Task InfraAsync(string command)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -210,6 +210,7 @@ public sealed class DrillSystem : IAsyncLifetime
         Assert.True(answerProblems.Count == 0,
             $"{scenario}: {answerProblems.Count} events answered wrongly, e.g.\n{string.Join("\n", answerProblems.Take(10))}");
 
+        var (resentAccepted, resentDuplicate) = Reconciliation.Resent(programme.Events.Select(PartnerLoad.Key), load.Answers);
         _posted.Add(programme.Facts);
         var facts = Reconciliation.Merge(_posted);
         var expected = ExpectedIndicators.For(facts);
@@ -219,7 +220,7 @@ public sealed class DrillSystem : IAsyncLifetime
         Assert.True(log.Count == 0, $"{scenario}: Reporting's log does not hold each reported fact exactly once:\n{string.Join("\n", log)}");
 
         var result = new ScenarioResult(
-            scenario, plan.DistinctEventCount, load.AnswersLost, Seconds(window.Started, window.Ended.Value),
+            scenario, plan.DistinctEventCount, load.AnswersLost, resentAccepted, resentDuplicate, Seconds(window.Started, window.Ended.Value),
             Seconds(window.Ended.Value, exactAt), Seconds(postingEnded, exactAt) is var p && p > 0 ? p : 0);
         _results.Add(result);
         await TimeToExactReport.WriteAsync(_results);
@@ -324,4 +325,8 @@ public sealed class FaultWindow
     public long? Ended { get; set; }
 }
 
-public sealed record ScenarioResult(string Scenario, int Events, int AnswersLost, double FaultSeconds, double FaultEndToExact, double LastPostToExact);
+/// <param name="AnswersLost">Posts (batches) whose answer never came, or came as 503, each sent again.</param>
+/// <param name="ResentAccepted">Events in those posts answered accepted when sent again: not stored before.</param>
+/// <param name="ResentDuplicate">Events in those posts answered duplicate when sent again: stored, the answer lost.</param>
+public sealed record ScenarioResult(
+    string Scenario, int Events, int AnswersLost, int ResentAccepted, int ResentDuplicate, double FaultSeconds, double FaultEndToExact, double LastPostToExact);

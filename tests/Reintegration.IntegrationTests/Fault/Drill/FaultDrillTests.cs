@@ -68,11 +68,14 @@ public sealed class FaultDrillTests(DrillSystem system)
     [Fact]
     public async Task PostgreSQL_restarted()
     {
-        await system.RunAsync("PostgreSQL restarted",
+        var down = DrillEnvironment.PostgresDown;
+        await system.RunAsync($"PostgreSQL restarted, down {down.TotalSeconds:0} s",
             (_, answered) => answered >= 8,
             async window =>
             {
-                await DrillEnvironment.InfraAsync("postgres-restart");
+                await DrillEnvironment.InfraAsync("postgres-stop");
+                await Task.Delay(down); // the fault is a database away this long
+                await DrillEnvironment.InfraAsync("postgres-start");
                 window.Ended = Stopwatch.GetTimestamp();
             });
     }

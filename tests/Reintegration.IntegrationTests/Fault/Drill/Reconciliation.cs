@@ -40,6 +40,13 @@ public static class Reconciliation
         return problems;
     }
 
+    /// <summary>Of the events whose answer was lost at least once, how many were in the end answered accepted and how many duplicate (stored before the answer was lost).</summary>
+    public static (int Accepted, int Duplicate) Resent(IEnumerable<string> eventKeys, IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
+    {
+        var resent = eventKeys.Select(k => answers.GetValueOrDefault(k) ?? []).Where(a => a.Contains("lost")).ToList();
+        return (resent.Count(a => a.Contains("accepted")), resent.Count(a => !a.Contains("accepted") && a.Contains("duplicate")));
+    }
+
     /// <summary>Every difference between Reporting's detail answer and the oracle.</summary>
     public static List<string> Differences(JsonObject answer, IReadOnlyList<ExpectedIndicator> expected)
     {
@@ -101,7 +108,8 @@ public static class Reconciliation
             ("workshop_reported", "workshopId", Count(facts.Workshops.Select(w => w.Id))),
         };
 
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: a pooled connection may be one the drill's PostgreSQL restart cut.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         var problems = new List<string>();
         foreach (var (type, key, expected) in checks)
