@@ -137,10 +137,15 @@ fault_postgres_down() {
 
 _fault_rabbitmqctl() { timeout 60 rabbitmqctl -q -n "$FAULT_RABBITMQ_NODE" "$@"; }
 
-_fault_rabbit_listening() {
-	_fault_port_open "$FAULT_RABBITMQ_PORT" &&
-		[[ $(curl -s -o /dev/null -w '%{http_code}' -u guest:guest "http://127.0.0.1:$FAULT_RABBITMQ_MANAGEMENT_PORT/api/overview") == 200 ]]
+# The HTTP status of the management API's overview as guest, in pure bash (no curl needed).
+_fault_management_status() {
+	local request="GET /api/overview HTTP/1.1"$'\r\n'"Host: 127.0.0.1"$'\r\n'"Authorization: Basic Z3Vlc3Q6Z3Vlc3Q="$'\r\n'"Connection: close"$'\r\n\r\n'
+	# shellcheck disable=SC2016 # expanded by the inner bash
+	timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "%s" "$1" >&3 && read -r _ code _ <&3 && printf "%s" "$code"' \
+		"$FAULT_RABBITMQ_MANAGEMENT_PORT" "$request" 2>/dev/null || printf '000'
 }
+
+_fault_rabbit_listening() { _fault_port_open "$FAULT_RABBITMQ_PORT" && [[ $(_fault_management_status) == 200 ]]; }
 
 fault_rabbitmq_up() {
 	if ! _fault_rabbitmqctl ping >/dev/null 2>&1; then

@@ -187,6 +187,7 @@ public sealed class DrillSystem : IAsyncLifetime
                     if (faultTask is null && trigger(batch, load.BatchesAnswered))
                         faultTask = Task.Run(async () =>
                         {
+                            window.Load = load;
                             window.Started = Stopwatch.GetTimestamp();
                             await fault(window);
                             window.Ended ??= Stopwatch.GetTimestamp();
@@ -210,7 +211,12 @@ public sealed class DrillSystem : IAsyncLifetime
         Assert.True(answerProblems.Count == 0,
             $"{scenario}: {answerProblems.Count} events answered wrongly, e.g.\n{string.Join("\n", answerProblems.Take(10))}");
 
-        var (resentAccepted, resentDuplicate) = Reconciliation.Resent(programme.Events.Select(PartnerLoad.Key), load.Answers);
+        var answers = load.Answers;
+        var notDuplicate = load.DroppedAfterCommit.Where(k => answers[k][^1] != "duplicate").ToList();
+        Assert.True(notDuplicate.Count == 0,
+            $"{scenario}: {notDuplicate.Count} events stored before their answer was lost were not answered duplicate when sent again, e.g. " +
+            string.Join("; ", notDuplicate.Take(5).Select(k => $"{k}: {string.Join(", ", answers[k])}")));
+        var (resentAccepted, resentDuplicate) = Reconciliation.Resent(programme.Events.Select(PartnerLoad.Key), answers);
         _posted.Add(programme.Facts);
         var facts = Reconciliation.Merge(_posted);
         var expected = ExpectedIndicators.For(facts);
@@ -220,7 +226,7 @@ public sealed class DrillSystem : IAsyncLifetime
         Assert.True(log.Count == 0, $"{scenario}: Reporting's log does not hold each reported fact exactly once:\n{string.Join("\n", log)}");
 
         var result = new ScenarioResult(
-            scenario, plan.DistinctEventCount, load.AnswersLost, resentAccepted, resentDuplicate, Seconds(window.Started, window.Ended.Value),
+            scenario, plan.DistinctEventCount, load.AnswersLost, resentAccepted, resentDuplicate, load.DroppedAfterCommit.Count, Seconds(window.Started, window.Ended.Value),
             Seconds(window.Ended.Value, exactAt), Seconds(postingEnded, exactAt) is var p && p > 0 ? p : 0);
         _results.Add(result);
         await TimeToExactReport.WriteAsync(_results);
@@ -321,6 +327,9 @@ public sealed class DrillSystem : IAsyncLifetime
 /// <summary>When a scenario's fault began and ended (Stopwatch timestamps).</summary>
 public sealed class FaultWindow
 {
+    /// <summary>The partners' load the fault happens under.</summary>
+    public PartnerLoad Load { get; set; } = null!;
+
     public long Started { get; set; }
     public long? Ended { get; set; }
 }
@@ -328,5 +337,7 @@ public sealed class FaultWindow
 /// <param name="AnswersLost">Posts (batches) whose answer never came, or came as 503, each sent again.</param>
 /// <param name="ResentAccepted">Events in those posts answered accepted when sent again: not stored before.</param>
 /// <param name="ResentDuplicate">Events in those posts answered duplicate when sent again: stored, the answer lost.</param>
+/// <param name="DroppedAfterCommit">Events whose 200 answer the drill dropped unread (<see cref="PartnerLoad.DropAnswers"/>).</param>
 public sealed record ScenarioResult(
-    string Scenario, int Events, int AnswersLost, int ResentAccepted, int ResentDuplicate, double FaultSeconds, double FaultEndToExact, double LastPostToExact);
+    string Scenario, int Events, int AnswersLost, int ResentAccepted, int ResentDuplicate, int DroppedAfterCommit,
+    double FaultSeconds, double FaultEndToExact, double LastPostToExact);

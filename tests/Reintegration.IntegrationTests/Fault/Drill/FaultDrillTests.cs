@@ -23,15 +23,22 @@ public sealed class FaultDrillTests(DrillSystem system)
     {
         var intake = system.Primary("Intake");
         var startsBefore = intake.Starts;
-        await system.RunAsync("kill -9 Intake mid-batch",
+        var result = await system.RunAsync("kill -9 Intake mid-batch",
             (batch, answered) => batch.Service == PartnerService.Intake && answered >= 4,
             async window =>
             {
-                await Task.Delay(150); // the batch is on the wire, Intake is storing it
+                // Two answers lost after Intake stored their batches, then the process killed
+                // while batches are on the wire: both kinds of lost answer, sent again.
+                window.Load.DropAnswers(PartnerService.Intake, 2);
+                await Until(() => window.Load.DroppedAfterCommit.Count > 0, "an answer of Intake's to be dropped");
+                await Task.Delay(150);
                 intake.Kill();
                 await Until(() => intake.Starts > startsBefore, "Intake to be started again");
                 await system.WaitReadyAsync(intake, RestartTimeout);
             });
+
+        Assert.True(result.ResentDuplicate >= result.DroppedAfterCommit && result.DroppedAfterCommit > 0,
+            $"resent after a lost answer: {result.ResentAccepted} accepted, {result.ResentDuplicate} duplicate; dropped after commit {result.DroppedAfterCommit}");
     }
 
     [Fact]

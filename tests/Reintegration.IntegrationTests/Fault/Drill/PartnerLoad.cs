@@ -19,6 +19,8 @@ public sealed class PartnerLoad(Func<PartnerService, HttpClient> clientFor, int 
     public static readonly TimeSpan BatchDeadline = TimeSpan.FromSeconds(150);
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _answers = new();
+    private readonly ConcurrentDictionary<PartnerService, int> _toDrop = new();
+    private readonly ConcurrentBag<string> _dropped = [];
     private int _answered;
     private int _lost;
 
@@ -36,6 +38,17 @@ public sealed class PartnerLoad(Func<PartnerService, HttpClient> clientFor, int 
         _answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. a.Value]);
 
     public static string Key(PartnerEvent e) => $"{e.Source}|{e.Id}";
+
+    /// <summary>
+    /// The answers of the next <paramref name="posts"/> posts to the service that come back 200
+    /// are dropped unread, as when a field app's connection goes before it reads the answer: the
+    /// service has stored the batch (it answers only after its commit), the partner does not know
+    /// and sends it again, and must be answered duplicate.
+    /// </summary>
+    public void DropAnswers(PartnerService service, int posts) => _toDrop[service] = posts;
+
+    /// <summary>The events whose 200 answer <see cref="DropAnswers"/> dropped after the service had stored them.</summary>
+    public IReadOnlyCollection<string> DroppedAfterCommit => [.. _dropped];
 
     public async Task RunAsync(PostingPlan plan, CancellationToken cancellationToken)
     {
@@ -106,6 +119,12 @@ public sealed class PartnerLoad(Func<PartnerService, HttpClient> clientFor, int 
             using var response = await clientFor(batch.Service).PostAsync("events", content, timeout.Token);
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             if (response.StatusCode != HttpStatusCode.OK) return (null, $"{(int)response.StatusCode}: {body[..Math.Min(300, body.Length)]}");
+            if (_toDrop.TryGetValue(batch.Service, out var left) && left > 0 && _toDrop.TryUpdate(batch.Service, left - 1, left))
+            {
+                foreach (var e in batch.Events) _dropped.Add(Key(e));
+                return (null, "answer dropped unread (stored, the partner does not know)");
+            }
+
             var results = JsonNode.Parse(body)?["results"] as JsonArray;
             if (results is null || results.Count != batch.Count)
                 throw new InvalidOperationException($"Batch {batch}: the answer is not one result per event: {body[..Math.Min(300, body.Length)]}");
