@@ -191,8 +191,9 @@ fault_rabbitmq_stop() {
 
 fault_rabbitmq_start() {
 	_fault_log "starting the RabbitMQ application on $FAULT_RABBITMQ_NODE"
-	_fault_rabbitmqctl start_app >/dev/null &&
-		_fault_wait 60 _fault_rabbit_listening || _fault_die "RabbitMQ on :$FAULT_RABBITMQ_PORT did not come back"
+	if ! _fault_rabbitmqctl start_app >/dev/null || ! _fault_wait 60 _fault_rabbit_listening; then
+		_fault_die "RabbitMQ on :$FAULT_RABBITMQ_PORT did not come back"
+	fi
 }
 
 fault_rabbitmq_down() {
