@@ -14,15 +14,19 @@ namespace Reintegration.ServiceDefaults.Health;
 /// from its stored position (a subscription's page may run again; consumers skip what they had).
 /// Judged as the detail check judges (<see cref="DaemonProgressMonitor"/>), every
 /// <c>Daemon:WatchdogSeconds</c> (10; 0 turns it off), and only on the replica that runs the
-/// daemon: a standby's restart would change nothing. Each shard at most once per stall time
-/// (<see cref="RestartPacing"/>). Why in process rather than by exiting: docs/decisions.md, "Operations".
+/// daemon: a standby's restart would change nothing. A shard is restarted once it has been
+/// reported stalled for <c>Daemon:RestartAfterSeconds</c> more (twice the stall time by default),
+/// and again only after as long (<see cref="RestartPacing"/>): a restart cuts short the page the
+/// daemon is retrying, which must not happen on every look. Why in process rather than by exiting: docs/decisions.md, "Operations".
 /// </summary>
 public sealed partial class DaemonWatchdog(
     IProjectionCoordinator coordinator, DaemonProgressReader reader, DaemonProgressMonitor monitor,
     TimeProvider clock, IConfiguration configuration, ILogger<DaemonWatchdog> logger) : BackgroundService
 {
     private readonly TimeSpan _every = TimeSpan.FromSeconds(configuration.GetValue("Daemon:WatchdogSeconds", 10.0));
-    private readonly RestartPacing _pacing = new(monitor.StallAfter);
+    // Reported stalled this much longer before a restart, and this long between restarts.
+    private readonly RestartPacing _pacing = new(TimeSpan.FromSeconds(
+        configuration.GetValue("Daemon:RestartAfterSeconds", 2 * monitor.StallAfter.TotalSeconds)));
 
     /// <summary>Restarts so far (high-water agent and shards): the detail check and tests read it.</summary>
     public int Restarts { get; private set; }

@@ -1,27 +1,35 @@
 namespace Reintegration.ServiceDefaults.Health;
 
 /// <summary>
-/// How often the daemon's watchdog may restart one shard: once, then again only after another
-/// stall time without progress. A shard that a restart cannot help (a subscription waiting out a
-/// broker outage) is restarted once per stall time, not on every look; one that moves again is
-/// forgotten. Pure apart from its memory of the last restart per shard.
+/// When the daemon's watchdog may restart a stalled shard: only once it has been reported stalled
+/// for <c>interval</c> more, and then again only after another <c>interval</c>. A frozen agent
+/// stays frozen, so waiting costs little; a shard that is failing and being retried by the daemon
+/// itself (publishing while a broker comes back) must not have its attempts cut short over and
+/// over. A shard that moves again is forgotten. Pure apart from its memory per shard.
 /// </summary>
 public sealed class RestartPacing(TimeSpan interval)
 {
-    private readonly Dictionary<string, DateTimeOffset> _restarted = new();
+    private readonly Dictionary<string, (DateTimeOffset StalledSince, DateTimeOffset? Restarted)> _seen = new();
+
+    public TimeSpan Interval => interval;
 
     /// <summary>Of the shards stalled now, those due a restart; remembers them as restarted at <paramref name="now"/>.</summary>
     public IReadOnlyList<string> Due(IEnumerable<string> stalled, DateTimeOffset now)
     {
         var current = stalled.ToHashSet();
-        foreach (var moved in _restarted.Keys.Where(k => !current.Contains(k)).ToList()) _restarted.Remove(moved);
+        foreach (var moved in _seen.Keys.Where(k => !current.Contains(k)).ToList()) _seen.Remove(moved);
 
         var due = new List<string>();
         foreach (var shard in current)
         {
-            if (_restarted.TryGetValue(shard, out var last) && now - last < interval) continue;
-            _restarted[shard] = now;
-            due.Add(shard);
+            var (since, restarted) = _seen.TryGetValue(shard, out var seen) ? seen : (now, null);
+            if (now - (restarted ?? since) >= interval)
+            {
+                restarted = now;
+                due.Add(shard);
+            }
+
+            _seen[shard] = (since, restarted);
         }
 
         return due;
