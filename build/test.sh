@@ -8,8 +8,12 @@
 #   build/test.sh --fault-only stage 2 only
 #
 # Stage 1: every test project in Reintegration.slnx, --filter "Category!=Fault".
-# Stage 2: tests/Reintegration.IntegrationTests, --filter "Category=Fault", alone: these stop
-#          and start the RabbitMQ application (rabbitmqctl stop_app / start_app).
+# Stage 2: tests/Reintegration.IntegrationTests, --filter "Category=Fault", alone, on a
+#          PostgreSQL and a RabbitMQ node of its own (build/lib/fault-infra.sh: ports 5442 and
+#          5682, started fresh and removed afterwards), because it restarts the one and stops the
+#          other: the fault drill (Fault/Drill: kill -9 of services under load, a PostgreSQL
+#          restart, a broker outage of FAULT_BROKER_OUTAGE_SECONDS (30), two replicas of every
+#          service) and the broker outage test. Times to exact figures: TestResults/faults/.
 # Infrastructure comes from build/lib/infra.sh (environment, Docker, or Debian packages) and is
 # left running afterwards, so the next run starts in seconds.
 # TEST_HANG_TIMEOUT (default 5m): a test running longer is aborted and counted as failed.
@@ -105,12 +109,33 @@ run_stage() {
 	fi
 }
 
+# Stage 2 on the private instances: the shared ones' settings are put back afterwards, and the
+# private ones are stopped and removed whatever happens.
+fault_stage() {
+	local saved
+	saved=$(export -p | grep -E ' (ConnectionStrings__Postgres|ConnectionStrings__RabbitMq|RabbitMq__ManagementUrl|RABBITMQCTL)=' || true)
+	# shellcheck source=build/lib/fault-infra.sh
+	source "$ROOT/build/lib/fault-infra.sh"
+	trap 'fault_infra_down' EXIT
+	if fault_infra_up; then
+		rm -rf "$ROOT/TestResults/faults"
+		run_stage stage2-fault "$FAULT_PROJECT" "Category=Fault"
+		[[ -f $ROOT/TestResults/faults/time-to-exact.md ]] && cat "$ROOT/TestResults/faults/time-to-exact.md"
+	else
+		echo "== stage2-fault: the fault stage's own PostgreSQL and RabbitMQ did not start (see above)"
+		errored+=(stage2-fault)
+	fi
+	fault_infra_down
+	trap - EXIT
+	eval "$saved"
+}
+
 for stage in "${stages[@]}"; do
 	case $stage in
 	1) run_stage stage1 "$SOLUTION" "Category!=Fault" ;;
 	2)
 		if [[ -f $FAULT_PROJECT ]]; then
-			run_stage stage2-fault "$FAULT_PROJECT" "Category=Fault"
+			fault_stage
 		else
 			echo "== stage2-fault: $FAULT_PROJECT does not exist, skipped"
 		fi

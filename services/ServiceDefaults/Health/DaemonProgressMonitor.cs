@@ -25,9 +25,13 @@ public sealed class DaemonProgressMonitor(IConfiguration configuration)
     /// Returns the shards (the high-water mark among them) behind <paramref name="lastCommitted"/>,
     /// the sequence of the last committed event, that have not moved for <see cref="StallAfter"/> since first seen behind.
     /// </summary>
-    public IReadOnlyList<string> Stalled(IEnumerable<ShardState> shards, long lastCommitted, DateTimeOffset now)
+    public IReadOnlyList<string> Stalled(IEnumerable<ShardState> shards, long lastCommitted, DateTimeOffset now) =>
+        [.. StalledShards(shards, lastCommitted, now).Select(s => $"{s.ShardName} at {s.Sequence} of {lastCommitted}")];
+
+    /// <summary>The same judgement as <see cref="Stalled"/>, as the shards themselves (the daemon's watchdog restarts them).</summary>
+    public IReadOnlyList<ShardState> StalledShards(IEnumerable<ShardState> shards, long lastCommitted, DateTimeOffset now)
     {
-        var stalled = new List<string>();
+        var stalled = new List<ShardState>();
         lock (_gate)
         {
             foreach (var shard in shards)
@@ -41,7 +45,7 @@ public sealed class DaemonProgressMonitor(IConfiguration configuration)
 
                 var since = seen.BehindSince ?? now;
                 _seen[shard.ShardName] = (shard.Sequence, since);
-                if (now - since >= StallAfter) stalled.Add($"{shard.ShardName} at {shard.Sequence} of {lastCommitted}");
+                if (now - since >= StallAfter) stalled.Add(shard);
             }
         }
 

@@ -24,6 +24,9 @@ public static class HealthExtensions
     public static IServiceCollection AddServiceHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<DaemonProgressMonitor>();
+        services.AddSingleton<DaemonProgressReader>();
+        services.AddSingleton<DaemonWatchdog>();
+        services.AddHostedService(provider => provider.GetRequiredService<DaemonWatchdog>());
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [ReadyTag])
             .AddCheck<DaemonProgressHealthCheck>("async-daemon");

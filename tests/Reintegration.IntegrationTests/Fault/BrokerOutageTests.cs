@@ -11,9 +11,10 @@ namespace Reintegration.IntegrationTests.Fault;
 
 /// <summary>
 /// With RabbitMQ stopped, partners can still post (the event store is the outbox); once it is
-/// back, Reporting catches up to the exact figures. Stops the shared broker, so build/test.sh runs
-/// this category alone. <c>RABBITMQCTL</c> (set by build/lib/infra.sh) says how to reach the
-/// broker's rabbitmqctl: the Debian package's, or the one inside the compose container.
+/// back, Reporting catches up to the exact figures. Stops the broker, so build/test.sh runs this
+/// category alone, on the fault stage's own RabbitMQ node (build/lib/fault-infra.sh), never the
+/// shared one. <c>RABBITMQCTL</c> says how to reach that broker's rabbitmqctl
+/// (<c>rabbitmqctl -n faults@localhost</c> there).
 /// </summary>
 [Trait("Category", "Fault")]
 public sealed class BrokerOutageTests : IAsyncLifetime
