@@ -99,8 +99,8 @@ cleanup() {
 	set +e
 	stop_services
 	if [[ -n $scale_created ]]; then
-		say "dropping database $SCALE_DB"
-		dotnet "$SEED_DLL" --drop "$SCALE_DB" || say "could not drop $SCALE_DB: drop it by hand"
+		say "dropping database and vhost $SCALE_DB"
+		dotnet "$BENCH_DLL" backend drop "$SCALE_DB" || say "could not drop $SCALE_DB: drop it by hand"
 	fi
 	if [[ -n $backend_created ]]; then
 		say "dropping database and vhost $BACKEND"
@@ -219,13 +219,16 @@ if [[ $scale_returnees -gt 0 && $bench_rc -eq 0 ]]; then
 	stop_services
 	PID=()
 	say "Reporting at scale: seeding $scale_returnees returnees × ${BENCH_SCALE_ACTIVITIES:-10} activities into $SCALE_DB"
+	# A database and a vhost of its own: nothing left in the main run's queues reaches this log.
+	scale_env=$(dotnet "$BENCH_DLL" backend create "$SCALE_DB") || die "could not create the database and vhost $SCALE_DB"
+	scale_created=1
+	eval "${scale_env//BENCH_/SCALE_}" # SCALE_POSTGRES, SCALE_RABBITMQ
 	seed_out=$(dotnet "$SEED_DLL" --returnees "$scale_returnees" --activities "${BENCH_SCALE_ACTIVITIES:-10}" --database "$SCALE_DB") ||
 		die "seeding $SCALE_DB failed"
-	scale_created=1
 	read -r seeded_events seed_seconds < <(sed -nE 's/^seeded ([0-9]+) events in ([0-9.]+) s$/\1 \2/p' <<<"$seed_out")
 	say "seeded $seeded_events events in $seed_seconds s"
-	scale_postgres=${BENCH_POSTGRES/Database=$BACKEND/Database=$SCALE_DB}
-	start_service Reporting "$scale_postgres" Indicators__CacheAnswers=false
+	scale_postgres=$SCALE_POSTGRES
+	start_service Reporting "$scale_postgres" ConnectionStrings__RabbitMq="$SCALE_RABBITMQ" Indicators__CacheAnswers=false
 	wait_ready Reporting
 	say "measuring Reporting at scale (rebuilds, indicators, exports)"
 	dotnet "$BENCH_DLL" scale --reporting "$(url Reporting)" --pid "${PID[Reporting]}" --postgres "$scale_postgres" \
