@@ -23,6 +23,8 @@ public sealed class ActivityReadModel : ReadModel<ActivityFacts>
 
     public override bool SubjectsAreStreams => true;
 
+    public override IReadOnlyCollection<Type> EventTypes => ActivityEvents;
+
     public override ActivityFacts Evolve(ActivityFacts? state, Guid subject, IEvent e) => ActivityFacts.Fold(state, subject, e.Data);
 
     protected override void ContributeRows(ActivityFacts state, Contributions into) => ActivityRows.Contribute(state, into);

@@ -40,6 +40,9 @@ public abstract class ReadModel<TState> : IIndicatorSource, Rebuilds.IRebuildabl
     /// <summary>The subjects <paramref name="e"/> is about (none when this read model ignores it).</summary>
     public abstract IEnumerable<Guid> SubjectsOf(IEvent e);
 
+    /// <summary>The event types <see cref="SubjectsOf"/> finds subjects in: a rebuild reads only these from the log.</summary>
+    public abstract IReadOnlyCollection<Type> EventTypes { get; }
+
     /// <summary>
     /// True when every event is about its own stream only (<see cref="SubjectsOf"/> is the stream
     /// or nothing): a rebuild that reads the log stream by stream can then finish each subject

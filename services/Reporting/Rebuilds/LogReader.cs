@@ -32,13 +32,16 @@ public sealed class LogReader
     /// <summary>The daemon's progression table: where each projection stands.</summary>
     public string Progression { get; }
 
-    /// <summary>Every event up to <paramref name="upTo"/> stream by stream (each stream's in order), then by sequence within a stream.</summary>
-    public IAsyncEnumerable<IEvent> ByStreamAsync(NpgsqlConnection connection, long upTo, CancellationToken cancellationToken) =>
-        ReadAsync(connection, $"where seq_id <= $1 and is_archived is not true order by stream_id, version", [upTo], cancellationToken);
+    /// <summary>The names the log stores these event types under, for a filter on its <c>type</c> column.</summary>
+    public string[] Aliases(IEnumerable<Type> types) => [.. _types.Where(t => types.Contains(t.Value.Type)).Select(t => t.Key)];
 
-    /// <summary>The events after <paramref name="after"/> up to <paramref name="upTo"/>, in order of sequence.</summary>
-    public IAsyncEnumerable<IEvent> RangeAsync(NpgsqlConnection connection, long after, long upTo, CancellationToken cancellationToken) =>
-        ReadAsync(connection, $"where seq_id > $1 and seq_id <= $2 and is_archived is not true order by seq_id", [after, upTo], cancellationToken);
+    /// <summary>The events of these types up to <paramref name="upTo"/> stream by stream (each stream's in order, by version).</summary>
+    public IAsyncEnumerable<IEvent> ByStreamAsync(NpgsqlConnection connection, string[] aliases, long upTo, CancellationToken cancellationToken) =>
+        ReadAsync(connection, $"where seq_id <= $1 and type = any($2) and is_archived is not true order by stream_id, version", [upTo, aliases], cancellationToken);
+
+    /// <summary>The events of these types after <paramref name="after"/> up to <paramref name="upTo"/>, in order of sequence.</summary>
+    public IAsyncEnumerable<IEvent> RangeAsync(NpgsqlConnection connection, string[] aliases, long after, long upTo, CancellationToken cancellationToken) =>
+        ReadAsync(connection, $"where seq_id > $1 and seq_id <= $2 and type = any($3) and is_archived is not true order by seq_id", [after, upTo, aliases], cancellationToken);
 
     private async IAsyncEnumerable<IEvent> ReadAsync(NpgsqlConnection connection, string condition, object[] parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -51,6 +51,9 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
 
     private string Shard => $"{model.Name}:All";
 
+    /// <summary>The event types this read model reads, as the log names them: the others are never read.</summary>
+    private string[] Aliases => log.Aliases(model.EventTypes);
+
     private ShadowTables Shadow => new([_states, model.Tables.Cells, model.Tables.Hits, model.Tables.Rows]);
 
     public async Task RunAsync(Guid id, RebuildLedger ledger, CancellationToken cancellationToken)
@@ -113,7 +116,7 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
             }
 
             var stream = Guid.Empty;
-            var events = model.SubjectsAreStreams ? log.ByStreamAsync(read, upTo, cancellationToken) : log.RangeAsync(read, 0, upTo, cancellationToken);
+            var events = model.SubjectsAreStreams ? log.ByStreamAsync(read, Aliases, upTo, cancellationToken) : log.RangeAsync(read, Aliases, 0, upTo, cancellationToken);
             await foreach (var e in events)
             {
                 if (model.SubjectsAreStreams && e.StreamId != stream)
@@ -234,7 +237,7 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
         for (var from = after; from < upTo; from += Page)
         {
             var events = new List<IEvent>();
-            await foreach (var e in log.RangeAsync(connection, from, Math.Min(upTo, from + Page), cancellationToken)) events.Add(e);
+            await foreach (var e in log.RangeAsync(connection, Aliases, from, Math.Min(upTo, from + Page), cancellationToken)) events.Add(e);
             done += events.Count;
             var bySubject = FactsPage.BySubject(model, events);
             if (bySubject.Count == 0) continue;
@@ -323,9 +326,9 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
 
     private async Task<long> CountAsync(NpgsqlConnection connection, long after, long upTo, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"select count(*) from {log.Events} where seq_id > $1 and seq_id <= $2 and is_archived is not true", connection)
+        await using var command = new NpgsqlCommand($"select count(*) from {log.Events} where seq_id > $1 and seq_id <= $2 and type = any($3) and is_archived is not true", connection)
         {
-            CommandTimeout = 0, Parameters = { new NpgsqlParameter { Value = after }, new NpgsqlParameter { Value = upTo } },
+            CommandTimeout = 0, Parameters = { new NpgsqlParameter { Value = after }, new NpgsqlParameter { Value = upTo }, new NpgsqlParameter { Value = Aliases } },
         };
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

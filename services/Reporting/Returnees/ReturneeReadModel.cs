@@ -26,6 +26,8 @@ public sealed class ReturneeReadModel : ReadModel<ReturneeFacts>
 
     public override bool SubjectsAreStreams => true;
 
+    public override IReadOnlyCollection<Type> EventTypes => JourneyEvents;
+
     public override ReturneeFacts Evolve(ReturneeFacts? state, Guid subject, IEvent e)
     {
         var facts = state ?? new ReturneeFacts { Id = subject, Journey = new ReturneeJourney { Id = subject } };

@@ -15,6 +15,8 @@ public sealed class WorkerReadModel : ReadModel<WorkerFacts>
 
     public override IReadOnlyList<IIndicatorSlice<WorkerFacts>> Indicators { get; } = [new WorkersTrained(), new KnowledgeGain(), new WorkersCertified()];
 
+    public override IReadOnlyCollection<Type> EventTypes { get; } = [typeof(TrainingReported), typeof(WorkerCertificationReported)];
+
     public override IEnumerable<Guid> SubjectsOf(IEvent e) => e.Data switch
     {
         TrainingReported t => t.Participants.Select(p => p.WorkerId).Distinct(),
