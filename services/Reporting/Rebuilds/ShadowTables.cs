@@ -23,14 +23,21 @@ public sealed partial class ShadowTables(IReadOnlyList<string> live)
 
     public static string SchemaOf(string table) => table[..table.IndexOf('.')];
 
-    /// <summary>Drops what an earlier, unfinished rebuild left, and creates the bare tables.</summary>
+    /// <summary>
+    /// Drops what an earlier, unfinished rebuild left, and creates the bare tables, autovacuum off:
+    /// it would start on millions of fresh rows and hold a lock the swap's rename must wait for.
+    /// </summary>
     public async Task CreateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         foreach (var (table, next) in live.Zip(Next))
-            await ExecuteAsync(connection, $"drop table if exists {next}; create table {next} (like {table} including defaults)", cancellationToken);
+            await ExecuteAsync(connection, $"drop table if exists {next}; create table {next} (like {table} including defaults) with (autovacuum_enabled = false)", cancellationToken);
     }
 
-    /// <summary>Gives the full tables the live tables' primary keys and indexes (under names of their own until the swap), and fresh statistics.</summary>
+    /// <summary>
+    /// Gives the full tables the live tables' primary keys and indexes (under names of their own
+    /// until the swap), then vacuums them (statistics, and the visibility map the index-only scans
+    /// of distinct counts need) and gives autovacuum its table back.
+    /// </summary>
     public async Task IndexAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         foreach (var (table, next) in live.Zip(Next))
@@ -39,7 +46,8 @@ public sealed partial class ShadowTables(IReadOnlyList<string> live)
                 await ExecuteAsync(connection, index.IsPrimaryKey
                     ? $"alter table {next} add constraint {TemporaryName(table, index.Ordinal)} {index.Definition}"
                     : IndexTarget().Replace(index.Definition, $"CREATE $1INDEX {TemporaryName(table, index.Ordinal)} ON {next} "), cancellationToken);
-            await ExecuteAsync(connection, $"analyze {next}", cancellationToken);
+            await ExecuteAsync(connection, $"vacuum (analyze) {next}", cancellationToken);
+            await ExecuteAsync(connection, $"alter table {next} reset (autovacuum_enabled)", cancellationToken);
         }
     }
 
