@@ -52,9 +52,13 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
     private string Shard => $"{model.Name}:All";
 
     /// <summary>The event types this read model reads, as the log names them: the others are never read.</summary>
-    private string[] Aliases => log.Aliases(model.EventTypes);
+    private string[] Aliases => _aliases ??= log.Aliases(model.EventTypes);
 
-    private ShadowTables Shadow => new([_states, model.Tables.Cells, model.Tables.Hits, model.Tables.Rows]);
+    private string[]? _aliases;
+
+    private ShadowTables Shadow => _shadow ??= new([_states, model.Tables.Cells, model.Tables.Hits, model.Tables.Rows]);
+
+    private ShadowTables? _shadow;
 
     public async Task RunAsync(Guid id, RebuildLedger ledger, CancellationToken cancellationToken)
     {
