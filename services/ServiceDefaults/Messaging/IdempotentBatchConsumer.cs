@@ -30,6 +30,9 @@ public abstract class IdempotentBatchConsumer<TMessage>(IDocumentSession session
     : IConsumer<Batch<TMessage>>
     where TMessage : class
 {
+    /// <summary>The clock the handled-message records are stamped with, for what a consumer stages itself.</summary>
+    protected TimeProvider Clock => clock;
+
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
         var services = context.GetPayload<IServiceProvider>();

@@ -24,6 +24,7 @@ public abstract class LearnedFactsConsumer<TMessage, TState>(IDocumentSession se
     {
         var streams = messages.Select(ReturneeOf).Distinct().ToDictionary(id => id, LearnedStreams.For);
         var states = await StreamStates.FoldAsync<TState>(session, streams.Values.ToArray(), cancellationToken);
+        var appends = new Dictionary<Guid, StreamAppend>();
 
         foreach (var returnee in messages.GroupBy(ReturneeOf))
         {
@@ -38,9 +39,9 @@ public abstract class LearnedFactsConsumer<TMessage, TState>(IDocumentSession se
                 known = TState.Fold(known, stream, fact);
             }
 
-            if (noted.Count == 0) continue;
-            if (version == 0) session.Events.StartStream(stream, noted.ToArray());
-            else session.Events.Append(stream, version + noted.Count, noted.ToArray());
+            if (noted.Count > 0) appends[stream] = new StreamAppend(version, noted);
         }
+
+        session.AppendToStreams(appends, Clock.GetUtcNow());
     }
 }

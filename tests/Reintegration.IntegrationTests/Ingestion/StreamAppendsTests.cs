@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using JasperFx;
+using Marten;
+using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.ServiceDefaults.EventStore;
+using Reintegration.ServiceDefaults.Telemetry;
+using Xunit;
+
+namespace Reintegration.IntegrationTests.Ingestion;
+
+/// <summary>
+/// Many streams appended in one statement (<see cref="StreamAppends"/>) must store what Marten's
+/// own appends store, read back by Marten, and lose a race exactly as Marten's appends do.
+/// </summary>
+public sealed class StreamAppendsTests : IAsyncLifetime
+{
+    public sealed record Noted(string What, int Count);
+
+    public sealed record Changed(string To);
+
+    private IsolatedBackend _backend = null!;
+    private DocumentStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _backend = await IsolatedBackend.CreateAsync();
+        _store = DocumentStore.For(options =>
+        {
+            options.Connection(_backend.Postgres);
+            options.DatabaseSchemaName = "appends";
+            options.Events.DatabaseSchemaName = "appends";
+            options.Events.MetadataConfig.HeadersEnabled = true;
+            options.AutoCreateSchemaObjects = AutoCreate.All;
+            options.Events.AddEventType<Noted>();
+            options.Events.AddEventType<Changed>();
+        });
+        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _store.Dispose();
+        await _backend.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Given_new_and_existing_streams_when_appended_in_one_statement_then_Marten_reads_them_as_its_own()
+    {
+        var existing = Guid.NewGuid();
+        var fresh = Guid.NewGuid();
+        await using (var session = _store.LightweightSession())
+        {
+            session.Events.StartStream(existing, new Noted("first", 1));
+            await session.SaveChangesAsync();
+        }
+
+        using var span = new Activity("appending").SetIdFormat(ActivityIdFormat.W3C).Start();
+        var at = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        await using (var session = _store.LightweightSession())
+        {
+            session.AppendToStreams(new Dictionary<Guid, StreamAppend>
+            {
+                [fresh] = new(0, [new Noted("a", 2), new Changed("b"), new Noted("c", 3)]),
+                [existing] = new(1, [new Changed("second")]),
+            }, at);
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = _store.QuerySession();
+        var freshEvents = await query.Events.FetchStreamAsync(fresh);
+        Assert.Equal([1L, 2L, 3L], freshEvents.Select(e => e.Version));
+        Assert.Equal<object>([new Noted("a", 2), new Changed("b"), new Noted("c", 3)], freshEvents.Select(e => e.Data).ToList());
+        Assert.All(freshEvents, e => Assert.Equal(at, e.Timestamp));
+        Assert.All(freshEvents, e => Assert.Equal((span.TraceId, span.SpanId), (TraceContext.Of(e)!.Value.TraceId, TraceContext.Of(e)!.Value.SpanId)));
+        Assert.Equal(3, (await query.Events.FetchStreamStateAsync(fresh))!.Version);
+
+        var existingEvents = await query.Events.FetchStreamAsync(existing);
+        Assert.Equal<object>([new Noted("first", 1), new Changed("second")], existingEvents.Select(e => e.Data).ToList());
+        Assert.Equal(2, (await query.Events.FetchStreamStateAsync(existing))!.Version);
+        // One global sequence with Marten's own appends: nothing skipped, nothing reused.
+        Assert.Equal(5L, await _backend.ScalarAsync<long>("select count(distinct seq_id) from appends.mt_events"));
+    }
+
+    [Fact]
+    public async Task Given_a_stream_moved_on_since_it_was_read_when_appended_then_the_commit_is_a_lost_race_and_stores_nothing()
+    {
+        var moved = Guid.NewGuid();
+        var untouched = Guid.NewGuid();
+        await using (var session = _store.LightweightSession())
+        {
+            session.Events.StartStream(moved, new Noted("first", 1), new Noted("second", 2));
+            await session.SaveChangesAsync();
+        }
+
+        await using var stale = _store.LightweightSession();
+        stale.AppendToStreams(new Dictionary<Guid, StreamAppend>
+        {
+            [untouched] = new(0, [new Noted("new", 1)]),
+            [moved] = new(1, [new Changed("late")]),
+        }, DateTimeOffset.UtcNow);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => stale.SaveChangesAsync());
+
+        Assert.True(ConcurrencyConflicts.IsLostRace(error), error.ToString());
+        await using var query = _store.QuerySession();
+        Assert.Empty(await query.Events.FetchStreamAsync(untouched));
+        Assert.Equal(2, (await query.Events.FetchStreamAsync(moved)).Count);
+    }
+
+    [Fact]
+    public async Task Given_a_stream_another_writer_created_when_started_again_then_the_commit_is_a_lost_race()
+    {
+        var stream = Guid.NewGuid();
+        await using (var first = _store.LightweightSession())
+        {
+            first.AppendToStreams(new Dictionary<Guid, StreamAppend> { [stream] = new(0, [new Noted("mine", 1)]) }, DateTimeOffset.UtcNow);
+            await first.SaveChangesAsync();
+        }
+
+        await using var second = _store.LightweightSession();
+        second.AppendToStreams(new Dictionary<Guid, StreamAppend> { [stream] = new(0, [new Noted("also mine", 1)]) }, DateTimeOffset.UtcNow);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => second.SaveChangesAsync());
+
+        Assert.True(ConcurrencyConflicts.IsLostRace(error), error.ToString());
+        await using var query = _store.QuerySession();
+        Assert.Equal<object>([new Noted("mine", 1)], (await query.Events.FetchStreamAsync(stream)).Select(e => e.Data).ToList());
+    }
+}
