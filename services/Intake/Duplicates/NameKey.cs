@@ -11,7 +11,7 @@ namespace Reintegration.Intake.Duplicates;
 /// </summary>
 public static class NameKey
 {
-    /// <summary>The keys a registration matches on: its birth year and the years either side (a stated age is approximate).</summary>
+    /// <summary>The keys a registration matches on: the year before its birth year, its own (<see cref="Of(IBlindIndex, PersonalDetails, string, DateTimeOffset)"/>), the year after (a stated age is approximate).</summary>
     public static IReadOnlyList<string> Candidates(IBlindIndex index, PersonalDetails person, string region, DateTimeOffset registeredAt) =>
         [.. new[] { -1, 0, 1 }.Select(delta => Of(index, person, region, BirthYear(person, registeredAt) + delta))];
 

@@ -33,10 +33,9 @@ public sealed class PossibleDuplicateDetector(IServiceProvider services, TimePro
         var indexed = registrations
             .Select(r => (Registered: r, Person: r.IdentityOf(keys.GetValueOrDefault(r.ReturneeId))?.Person))
             .Where(r => r.Person is not null)
-            .Select(r => new Indexed(
-                r.Registered.ReturneeId,
-                NameKey.Candidates(protection, r.Person!, r.Registered.Region, r.Registered.Time),
-                new NameIndexEntry(r.Registered.ReturneeId, NameKey.Of(protection, r.Person!, r.Registered.Region, r.Registered.Time))))
+            .Select(r => (r.Registered, Candidates: NameKey.Candidates(protection, r.Person!, r.Registered.Region, r.Registered.Time)))
+            // The middle candidate is the registration's own key (NameKey.Of): not hashed twice.
+            .Select(r => new Indexed(r.Registered.ReturneeId, r.Candidates, new NameIndexEntry(r.Registered.ReturneeId, r.Candidates[1])))
             .ToList();
         if (indexed.Count == 0) return NullChangeListener.Instance;
 

@@ -12,7 +12,7 @@ namespace Reintegration.ServiceDefaults.Privacy;
 /// makes lookups of identifying values (a partner reference, a name for possible duplicates)
 /// keyed hashes instead of plain text or plain SHA-256.
 /// </summary>
-public sealed class PersonalDataProtection(IDocumentStore store, IEnumerable<ErasureStep> erasureSteps) : IHostedService, IBlindIndex
+public sealed class PersonalDataProtection(IDocumentStore store, IEnumerable<ErasureStep> erasureSteps) : IHostedService, IBlindIndex, IDisposable
 {
     /// <summary>What else goes when a returnee is erased, in the same commit (a service's own records keyed to them).</summary>
     public IReadOnlyList<ErasureStep> ErasureSteps { get; } = erasureSteps.ToList();
@@ -24,11 +24,14 @@ public sealed class PersonalDataProtection(IDocumentStore store, IEnumerable<Era
     private static readonly Guid BlindIndexKeyId = new("00000000-0000-4000-8000-b11d1de8c0de");
 
     private byte[]? _blindIndexKey;
+    private KeyedHasher? _blindIndex;
 
-    public byte[] BlindIndexKey => _blindIndexKey ?? throw new InvalidOperationException("The service has not started: no blind-index key yet.");
+    public byte[] BlindIndexKey => _blindIndexKey ?? throw NotStarted();
 
-    /// <summary>A keyed hash of an identifying value, for lookups that must not reveal it.</summary>
-    public string Of(string value) => Seal.KeyedHash(BlindIndexKey, value);
+    /// <summary>A keyed hash of an identifying value, for lookups that must not reveal it (<see cref="Seal.KeyedHash"/> under the blind-index key).</summary>
+    public string Of(string value) => (_blindIndex ?? throw NotStarted()).Of(value);
+
+    private static InvalidOperationException NotStarted() => new("The service has not started: no blind-index key yet.");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -51,9 +54,12 @@ public sealed class PersonalDataProtection(IDocumentStore store, IEnumerable<Era
         }
 
         _blindIndexKey = key;
+        _blindIndex = new KeyedHasher(key);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _blindIndex?.Dispose();
 
     /// <summary>The key of one returnee, for reading what is sealed under it (null once erased or never made).</summary>
     public static async Task<byte[]?> KeyOfAsync(IQuerySession session, Guid returnee, CancellationToken cancellationToken) =>

@@ -27,6 +27,14 @@ public sealed class MatchingPossibleDuplicatesTests
     }
 
     [Fact]
+    public void The_middle_candidate_is_the_registrations_own_key()
+    {
+        var person = Person("Awa", "Traoré", age: 24);
+
+        Assert.Equal(NameKey.Of(TestKeys.BlindIndex, person, "kita", Registered), NameKey.Candidates(TestKeys.BlindIndex, person, "kita", Registered)[1]);
+    }
+
+    [Fact]
     public void Another_region_or_a_birth_year_two_apart_does_not_match()
     {
         var candidates = NameKey.Candidates(TestKeys.BlindIndex, Person("Awa", "Traoré", new DateOnly(2001, 5, 2)), "kita", Registered);
