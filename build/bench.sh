@@ -14,7 +14,7 @@
 # each service that ran, then a second replica of each of the four started on ports of its own
 # (same environment) and the drain of another programme of the same size, its batches round robin
 # over both; events/s each way, their ratio, CPU by process and whether the figures were exact.
-# Last, the time from a fault's end to exact figures, per fault (appended; about six minutes): the
+# Last, the time from a fault's end to exact figures, per fault (appended; about five minutes): the
 # fault drill of build/test.sh --fault-only, run the same way on PostgreSQL and RabbitMQ instances
 # of its own (build/lib/fault-infra.sh), its table (time-to-exact.md) appended to the report.
 #
@@ -323,10 +323,10 @@ if [[ -n $faults ]]; then
 	PID=()
 	rm -rf "$FAULT_RESULTS_DIR"
 	mkdir -p "$FAULT_RESULTS_DIR"
-	say "fault drill: time from a fault's end to exact figures (about six minutes; log .run/bench/fault-drill.log)"
+	say "fault drill: time from a fault's end to exact figures (a few minutes; log .run/bench/fault-drill.log)"
 	fault_rc=0
 	run_fault_drill 2>&1 | tee "$LOG_DIR/fault-drill.log" || fault_rc=$?
-	dotnet "$BENCH_DLL" faults --table "$FAULT_RESULTS_DIR/time-to-exact.md" --output "$OUTPUT" --exit "$fault_rc" --results .run/bench/faults ||
+	dotnet "$BENCH_DLL" faults --table "$FAULT_RESULTS_DIR/time-to-exact.md" --output "$OUTPUT" --exit "$fault_rc" --results .run/bench/faults --log "$LOG_DIR/fault-drill.log" ||
 		say "could not append the fault drill's section to $OUTPUT"
 	if [[ $fault_rc -ne 0 ]]; then
 		say "the fault drill FAILED (exit $fault_rc): see .run/bench/fault-drill.log and .run/bench/faults/"

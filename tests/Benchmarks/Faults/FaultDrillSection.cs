@@ -24,6 +24,7 @@ public static class FaultDrillSection
         var output = Arg("--output");
         var exit = int.Parse(Arg("--exit"), CultureInfo.InvariantCulture);
         var results = Arg("--results");
+        var log = args.SkipWhile(a => a != "--log").Skip(1).FirstOrDefault();
 
         var drill = File.Exists(table) ? (await File.ReadAllTextAsync(table, cancellationToken)).TrimEnd() : null;
         var faults = drill is null ? [] : Rows(drill);
@@ -44,6 +45,9 @@ public static class FaultDrillSection
                       "of `GET /indicators` equal the simulator's oracle over every programme posted so far; Reporting's log is then checked to hold each reported fact exactly once. " +
                       "The load goes on after the fault ends, so \"fault's end to exact figures\" includes posting and draining the rest of the programme; \"last post to exact figures\" " +
                       "is what remains after the last answer.").AppendLine();
+        if (log is not null && File.Exists(log) &&
+            System.Text.RegularExpressions.Regex.Match(await File.ReadAllTextAsync(log, cancellationToken), @"Failed:\s*(\d+), Passed:\s*(\d+), Skipped:\s*(\d+)") is { Success: true } tally)
+            md.AppendLine($"The drill's tests (`dotnet test`): {tally.Groups[2].Value} passed, {tally.Groups[1].Value} failed, {tally.Groups[3].Value} skipped.").AppendLine();
         if (drill is not null) md.AppendLine(drill).AppendLine();
         else md.AppendLine("The drill wrote no table.").AppendLine();
         if (exit != 0)

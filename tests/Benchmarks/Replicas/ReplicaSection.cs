@@ -30,16 +30,16 @@ public static class ReplicaSection
         Line(md, "all posts answered after", one, two, m => Sec(m.PostingSeconds));
         Line(md, "first post until the figures were exact", one, two, m => Sec(m.DrainedSeconds));
         Line(md, "**events/s, end to end**", one, two, m => $"**{m.EventsPerSecond:N0}**");
-        Line(md, "figures exact", one, two, m => m.Problem is null ? $"yes: {m.Shown}" : $"**no**: {m.Problem}");
-        Line(md, "machine busy (both cores) during the drain", one, two, m => m.MachineBusy is { } b ? b.ToString("P0", CultureInfo.InvariantCulture) : "?");
-        Line(md, "load average (1 min) at its end", one, two, m => m.LoadAverage is { } l ? l.ToString("0.0", CultureInfo.InvariantCulture) : "?");
+        Line(md, "figures exact", one, two, m => m.Problem is null ? $"yes: {m.Shown}" : $"**no**: {m.Problem}", always: true);
+        Line(md, "machine busy (both cores) during the drain", one, two, m => m.MachineBusy is { } b ? b.ToString("P0", CultureInfo.InvariantCulture) : "?", always: true);
+        Line(md, "load average (1 min) at its end", one, two, m => m.LoadAverage is { } l ? l.ToString("0.0", CultureInfo.InvariantCulture) : "?", always: true);
         Line(md, "settling before it (not timed in the drain)", one, two, m => Sec(m.SettleSeconds));
         md.AppendLine();
 
         var ratio = one is { Problem: null, EventsPerSecond: > 0 } && two.Problem is null ? two.EventsPerSecond / one.EventsPerSecond : (double?)null;
         md.AppendLine(ratio is { } r
             ? $"**Two replicas / one: {r:0.00}** ({two.EventsPerSecond:N0} against {one!.EventsPerSecond:N0} events/s)."
-            : "No ratio: a drain was not exact (see above and *Functional problems*).").AppendLine();
+            : "No ratio: a drain was not exact or did not run (see the table). The benchmark exited non-zero.").AppendLine();
 
         md.AppendLine("CPU seconds (user + system) per process during each drain (from /proc, as in *Where the CPU went*; `-2` is the second replica):").AppendLine();
         md.AppendLine("| process | one replica of each | two replicas of each |");
@@ -64,15 +64,21 @@ public static class ReplicaSection
         var rows = new List<string>();
         var measured = two.Problem is null ? $"{two.EventsPerSecond:N0} events/s" : "failed";
         var against = one is { Problem: null } ? $"one replica of each, same run: {one.EventsPerSecond:N0}/s" : "one replica: failed";
-        rows.Add($"| End-to-end drain with two replicas of each service ({two.DistinctEvents:N0} events, batches round robin over them, {Posts(two.PostsInFlight)} per service) | " +
+        rows.Add($"| End-to-end drain with two replicas of each service ({two.Returnees:N0} returnees' programme, batches round robin over them, {Posts(two.PostsInFlight)} per service) | " +
                  $"{measured} | {against} | {(ratio is { } x ? x.ToString("P0", CultureInfo.InvariantCulture) : "—")} | (no target; on {Environment.ProcessorCount} cores, see *Two replicas*) | |");
         rows.Add($"| … figures exact with one replica / with two | {(one is null ? "?" : one.Problem is null ? "yes" : "**no**")} / {(two.Problem is null ? "yes" : "**no**")} | — | — | exact | " +
                  $"{(one is { Problem: null } && two.Problem is null ? "met" : "**missed**")} |");
         return (md.ToString(), rows);
     }
 
-    private static void Line(StringBuilder md, string what, ReplicaComparison.Measurement? one, ReplicaComparison.Measurement two, Func<ReplicaComparison.Measurement, string> value) =>
-        md.AppendLine($"| {what} | {(one is null ? "not measured" : value(one).Replace("|", "/"))} | {value(two).Replace("|", "/")} |");
+    // A drain that never started (the backend did not settle) has no figures but its problem and its CPU.
+    private static void Line(StringBuilder md, string what, ReplicaComparison.Measurement? one, ReplicaComparison.Measurement two,
+        Func<ReplicaComparison.Measurement, string> value, bool always = false)
+    {
+        string Cell(ReplicaComparison.Measurement? m) =>
+            m is null ? "not measured" : !always && m is { Problem: not null, DistinctEvents: 0 } ? "—" : value(m).Replace("|", "/");
+        md.AppendLine($"| {what} | {Cell(one)} | {Cell(two)} |");
+    }
 
     // The services in their usual order, each with its second replica after it; then the rest as CpuMeter names them.
     private static int Order(string process)
