@@ -157,7 +157,10 @@ fi
 
 # The commit measured; uncommitted changes to tracked files other than the report are flagged.
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if ! git diff --quiet HEAD -- . ":(exclude)$OUTPUT" 2>/dev/null; then commit+=" (with uncommitted changes)"; fi
+# (A report outside the checkout, BENCH_OUTPUT=/tmp/..., is no pathspec git accepts: nothing to exclude.)
+unflagged=()
+[[ $(realpath -m "$OUTPUT") == "$ROOT"/* ]] && unflagged=(":(exclude)$OUTPUT")
+if ! git diff --quiet HEAD -- . "${unflagged[@]+"${unflagged[@]}"}" 2>/dev/null; then commit+=" (with uncommitted changes)"; fi
 
 say "creating database and vhost $BACKEND"
 backend_env=$(dotnet "$BENCH_DLL" backend create "$BACKEND") || die "could not create the database and vhost $BACKEND"

@@ -21,11 +21,12 @@ public static class ReplicaComparison
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(240);
     private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(100);
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    public const int WarmUpReturnees = 40;
 
     /// <summary>One drain, as the section reports it; Problem is set when it was not exact (or did not run).</summary>
     public sealed record Measurement(
         int Replicas, int Seed, int Returnees, int PostsInFlight, int DistinctEvents, int PostedEvents, int Batches,
-        double SettleSeconds, double PostingSeconds, double DrainedSeconds, double EventsPerSecond,
+        double SettleSeconds, int WarmUps, double WarmUpSeconds, double PostingSeconds, double DrainedSeconds, double EventsPerSecond,
         string Before, string Shown, Dictionary<string, string> BatchesPerReplica,
         double WallSeconds, double? MachineBusy, double? LoadAverage, Dictionary<string, double> CpuSeconds, string? Problem);
 
@@ -72,6 +73,7 @@ public static class ReplicaComparison
         var cpu = new CpuMeter(o.Pids);
 
         Quiescence.Result? settled = null;
+        double settleSeconds = 0, warmUpSeconds = 0;
         EndToEndDrain.Result? drain = null;
         string? problem = null;
         var before = cpu.Take();
@@ -80,7 +82,24 @@ public static class ReplicaComparison
             // Whatever the phases before left in flight (the group sessions, the trainings) is in
             // Reporting's figures first, so that this drain's expectation is exact.
             settled = await Quiescence.UntilSettledAsync(services, postgres, rabbitMq, management, SettleTimeout, cancellationToken);
-            Log($"{replicas} replica(s) of each: settled after {settled.Elapsed.TotalSeconds:0.0} s at {Headline.Line(settled.Figures)}; posting seed {o.Seed}");
+            settleSeconds = settled.Elapsed.TotalSeconds;
+            // A replica's first requests pay for JIT and Marten's code generation (the main run's
+            // warm-up keeps them out of its figures): a small programme through each replica alone
+            // first, so every replica has served every path before the clock starts.
+            var warmUpStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+            var figures = settled.Figures;
+            for (var r = 0; r < replicas; r++)
+            {
+                using var alone = Services.RoundRobin([o.Intake[r % o.Intake.Count]], [o.Counselling[r % o.Counselling.Count]],
+                    [o.Training[r % o.Training.Count]], o.Reporting, token);
+                figures = (await EndToEndDrain.RunAsync(alone, o.Seed + 100 + 10 * r, WarmUpReturnees, 1, figures, DrainPoll, DrainTimeout, cancellationToken))
+                    .Shown.ToDictionary();
+            }
+
+            warmUpSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(warmUpStarted).TotalSeconds;
+            settled = await Quiescence.UntilSettledAsync(services, postgres, rabbitMq, management, SettleTimeout, cancellationToken);
+            settleSeconds += settled.Elapsed.TotalSeconds;
+            Log($"{replicas} replica(s) of each: warmed up, settled at {Headline.Line(settled.Figures)}; posting seed {o.Seed}");
             before = cpu.Take();
             drain = await EndToEndDrain.RunAsync(services, o.Seed, o.Returnees, o.Posts, settled.Figures, DrainPoll, DrainTimeout, cancellationToken);
         }
@@ -96,7 +115,7 @@ public static class ReplicaComparison
             : drain?.ByService.ToDictionary(x => x.Key.ToString(), x => x.Value.Batches.ToString(CultureInfo.InvariantCulture)) ?? [];
         return new Measurement(
             replicas, o.Seed, o.Returnees, o.Posts, drain?.DistinctEvents ?? 0, drain?.PostedEvents ?? 0, drain?.Batches ?? 0,
-            settled?.Elapsed.TotalSeconds ?? 0, drain?.Posting.TotalSeconds ?? 0, drain?.Drained.TotalSeconds ?? 0, drain?.Events.PerSecond ?? 0,
+            settleSeconds, replicas, warmUpSeconds, drain?.Posting.TotalSeconds ?? 0, drain?.Drained.TotalSeconds ?? 0, drain?.Events.PerSecond ?? 0,
             settled is null ? "?" : Headline.Line(settled.Figures), drain is null ? "?" : Headline.Line(drain.Shown), perReplica,
             usage.Wall.TotalSeconds, usage.MachineBusy, usage.LoadAverage, usage.Seconds.ToDictionary(), problem);
     }

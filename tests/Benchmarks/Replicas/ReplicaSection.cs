@@ -15,10 +15,12 @@ public static class ReplicaSection
         md.AppendLine().AppendLine("## Two replicas of each service against one (issue 10)").AppendLine();
         md.AppendLine("In the same run, on the same database and vhost, after the phases above (and before Reporting at scale): first the backend was left to settle " +
                       "(every service's projections, subscriptions and high-water mark at its last committed event, no message in the run's queues, the figures unchanged for 6 s), " +
-                      $"then the end-to-end drain was measured with the one replica of each service that had run the whole benchmark: a new programme of {two.Returnees:N0} returnees " +
+                      $"a small programme ({ReplicaComparison.WarmUpReturnees} returnees) was posted through each replica alone and drained exactly (a replica's first requests pay for JIT " +
+                      "and Marten's code generation, which the main run's warm-up also keeps out of its figures), the backend settled again, " +
+                      $"and then the end-to-end drain was measured with the one replica of each service that had run the whole benchmark: a new programme of {two.Returnees:N0} returnees " +
                       $"(seed {one?.Seed.ToString(CultureInfo.InvariantCulture) ?? "?"}), {Posts(two.PostsInFlight)} per service, from the first post until `GET /indicators` showed exactly " +
                       "the figures before plus the programme's (the five headline figures, as the main drain checks). Then build/bench.sh started a second replica of each of the four " +
-                      "services on ports of its own with the same environment, waited until all four answered `/health/ready`, and the same drain was measured again with a programme " +
+                      "services on ports of its own with the same environment, waited until all four answered `/health/ready`, warmed up each of the two replicas alone in the same way, and the same drain was measured again with a programme " +
                       $"of the same size and a seed of its own ({two.Seed}), each service's batches spread round robin over its two replicas (the next replica for every batch, " +
                       "as a load balancer would; a resent batch may reach the other replica, which must answer duplicate). `GET /indicators` was asked of the first Reporting.").AppendLine();
 
@@ -33,7 +35,8 @@ public static class ReplicaSection
         Line(md, "figures exact", one, two, m => m.Problem is null ? $"yes: {m.Shown}" : $"**no**: {m.Problem}", always: true);
         Line(md, "machine busy (both cores) during the drain", one, two, m => m.MachineBusy is { } b ? b.ToString("P0", CultureInfo.InvariantCulture) : "?", always: true);
         Line(md, "load average (1 min) at its end", one, two, m => m.LoadAverage is { } l ? l.ToString("0.0", CultureInfo.InvariantCulture) : "?", always: true);
-        Line(md, "settling before it (not timed in the drain)", one, two, m => Sec(m.SettleSeconds));
+        Line(md, $"before it (not timed): warm-up programmes of {ReplicaComparison.WarmUpReturnees} returnees, one through each replica alone; settling", one, two,
+            m => $"{m.WarmUps}, {Sec(m.WarmUpSeconds)}; {Sec(m.SettleSeconds)}");
         md.AppendLine();
 
         var ratio = one is { Problem: null, EventsPerSecond: > 0 } && two.Problem is null ? two.EventsPerSecond / one.EventsPerSecond : (double?)null;
