@@ -117,7 +117,9 @@ public static class ReplicaComparison
             replicas, o.Seed, o.Returnees, o.Posts, drain?.DistinctEvents ?? 0, drain?.PostedEvents ?? 0, drain?.Batches ?? 0,
             settleSeconds, replicas, warmUpSeconds, drain?.Posting.TotalSeconds ?? 0, drain?.Drained.TotalSeconds ?? 0, drain?.Events.PerSecond ?? 0,
             settled is null ? "?" : Headline.Line(settled.Figures), drain is null ? "?" : Headline.Line(drain.Shown), perReplica,
-            usage.Wall.TotalSeconds, usage.MachineBusy, usage.LoadAverage, usage.Seconds.ToDictionary(), problem);
+            // CPU only of a drain that ran: otherwise it would be the settling's, under the drain's name.
+            drain is null ? 0 : usage.Wall.TotalSeconds, drain is null ? null : usage.MachineBusy, drain is null ? null : usage.LoadAverage,
+            drain is null ? [] : usage.Seconds.ToDictionary(), problem);
     }
 
     private static Options Parse(IReadOnlyList<string> args)

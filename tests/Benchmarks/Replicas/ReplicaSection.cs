@@ -33,8 +33,8 @@ public static class ReplicaSection
         Line(md, "first post until the figures were exact", one, two, m => Sec(m.DrainedSeconds));
         Line(md, "**events/s, end to end**", one, two, m => $"**{m.EventsPerSecond:N0}**");
         Line(md, "figures exact", one, two, m => m.Problem is null ? $"yes: {m.Shown}" : $"**no**: {m.Problem}", always: true);
-        Line(md, "machine busy (both cores) during the drain", one, two, m => m.MachineBusy is { } b ? b.ToString("P0", CultureInfo.InvariantCulture) : "?", always: true);
-        Line(md, "load average (1 min) at its end", one, two, m => m.LoadAverage is { } l ? l.ToString("0.0", CultureInfo.InvariantCulture) : "?", always: true);
+        Line(md, "machine busy (both cores) during the drain", one, two, m => m.MachineBusy is { } b ? b.ToString("P0", CultureInfo.InvariantCulture) : "?");
+        Line(md, "load average (1 min) at its end", one, two, m => m.LoadAverage is { } l ? l.ToString("0.0", CultureInfo.InvariantCulture) : "?");
         Line(md, $"before it (not timed): warm-up programmes of {ReplicaComparison.WarmUpReturnees} returnees, one through each replica alone; settling", one, two,
             m => $"{m.WarmUps}, {Sec(m.WarmUpSeconds)}; {Sec(m.SettleSeconds)}");
         md.AppendLine();
@@ -51,7 +51,7 @@ public static class ReplicaSection
         foreach (var process in processes)
             md.AppendLine($"| {process} | {Cpu(one, process)} | {Cpu(two, process)} |");
         md.AppendLine($"| all the run's service processes | {ServicesCpu(one)} | {ServicesCpu(two)} |");
-        md.AppendLine($"| wall time | {(one is null ? "?" : Sec(one.WallSeconds))} | {Sec(two.WallSeconds)} |");
+        md.AppendLine($"| wall time | {(one is null || one.WallSeconds == 0 ? "–" : Sec(one.WallSeconds))} | {(two.WallSeconds == 0 ? "–" : Sec(two.WallSeconds))} |");
         md.AppendLine();
 
         md.AppendLine("What this shows, and what it cannot: the machine has " +
@@ -94,7 +94,7 @@ public static class ReplicaSection
         m?.CpuSeconds.TryGetValue(process, out var s) == true ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–";
 
     private static string ServicesCpu(ReplicaComparison.Measurement? m) =>
-        m is null ? "?" : m.CpuSeconds.Where(x => Order(x.Key) < Services.Length).Sum(x => x.Value).ToString("0.0", CultureInfo.InvariantCulture);
+        m is null || m.CpuSeconds.Count == 0 ? "–" : m.CpuSeconds.Where(x => Order(x.Key) < Services.Length).Sum(x => x.Value).ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Posts(int n) => n == 1 ? "one post in flight" : $"{n} posts in flight";
     private static string Sec(double seconds) => seconds.ToString(seconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " s";

@@ -28,34 +28,48 @@ public static class Quiescence
         var started = Stopwatch.GetTimestamp();
         using var broker = Management(rabbitMq, management);
         var vhost = Uri.EscapeDataString(Uri.UnescapeDataString(rabbitMq.AbsolutePath.TrimStart('/')) is { Length: > 0 } v ? v : "/");
-        await using var connection = new NpgsqlConnection(postgres);
-        await connection.OpenAsync(cancellationToken);
-
         Dictionary<string, long>? previous = null;
         var settledPolls = 0;
         var polls = 0;
         while (true)
         {
-            var behind = await BehindAsync(connection, cancellationToken);
-            var queued = await QueuedAsync(broker, vhost, cancellationToken);
-            var (figures, _) = await services.HeadlineAsync(cancellationToken);
-            var same = previous is not null && Headline.Same(previous, figures);
-            settledPolls = behind.Count == 0 && queued == 0 && same ? settledPolls + 1 : 0;
-            if (settledPolls >= SettledPolls) return new Result(Stopwatch.GetElapsedTime(started), figures);
+            string why;
+            try
+            {
+                var behind = await BehindAsync(postgres, cancellationToken);
+                var queued = await QueuedAsync(broker, vhost, cancellationToken);
+                var (figures, _) = await services.HeadlineAsync(cancellationToken);
+                var same = previous is not null && Headline.Same(previous, figures);
+                settledPolls = behind.Count == 0 && queued == 0 && same ? settledPolls + 1 : 0;
+                if (settledPolls >= SettledPolls) return new Result(Stopwatch.GetElapsedTime(started), figures);
+                why = behind.Count > 0 ? $"behind: {string.Join(", ", behind)}" : queued > 0 ? $"{queued} messages in the run's queues" : same ? $"steady for {settledPolls} of {SettledPolls} polls" : "figures still moving";
+                why += $"; Reporting shows {Headline.Line(figures)}";
+                previous = figures;
+            }
+            catch (Exception e) when (e is HttpRequestException or NpgsqlException or BenchmarkFailure or TaskCanceledException
+                                      && !cancellationToken.IsCancellationRequested)
+            {
+                // The shared PostgreSQL or RabbitMQ (its management API) away for a moment, or an
+                // answer that failed: not settled, and the steadiness starts again.
+                settledPolls = 0;
+                previous = null;
+                why = $"could not look: {e.GetType().Name}: {e.Message}";
+            }
 
-            var why = behind.Count > 0 ? $"behind: {string.Join(", ", behind)}" : queued > 0 ? $"{queued} messages in the run's queues" : same ? $"steady for {settledPolls} of {SettledPolls} polls" : "figures still moving";
             if (++polls % 15 == 0) Console.WriteLine($"[bench] {DateTime.UtcNow:HH:mm:ss} not settled yet: {why}");
             if (Stopwatch.GetElapsedTime(started) > timeout)
-                throw new BenchmarkFailure($"the backend did not settle within {timeout.TotalSeconds:0} s ({why}); Reporting shows {Headline.Line(figures)}.");
-            previous = figures;
+                throw new BenchmarkFailure($"the backend did not settle within {timeout.TotalSeconds:0} s ({why}).");
             await Task.Delay(Poll, cancellationToken);
         }
     }
 
     /// <summary>Each store's shards (and high-water mark) behind its last committed event, as "schema.shard at N of M".</summary>
     /// <remarks>A shard with no progress row yet is not seen; the figures' steadiness covers it.</remarks>
-    private static async Task<List<string>> BehindAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<List<string>> BehindAsync(string postgres, CancellationToken cancellationToken)
     {
+        // A connection per look (from the pool): one that a database restart broke is not reused.
+        await using var connection = new NpgsqlConnection(postgres);
+        await connection.OpenAsync(cancellationToken);
         var schemas = new List<string>();
         await using (var find = new NpgsqlCommand(
                          "select table_schema from information_schema.tables where table_name = 'mt_event_progression' " +
