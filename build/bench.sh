@@ -9,10 +9,20 @@
 # Reporting alone on it, its read models rebuilt through POST /operations/rebuilds, GET
 # /indicators timed cold and warm against one SQL aggregate over a flat table, and the line list
 # exported while its memory is sampled (about 20 minutes at that size).
+# Between the two, two replicas against one (appended to the report; about two minutes): on the
+# main run's database and vhost, the end-to-end drain of a new programme with the one replica of
+# each service that ran, then a second replica of each of the four started on ports of its own
+# (same environment) and the drain of another programme of the same size, its batches round robin
+# over both; events/s each way, their ratio, CPU by process and whether the figures were exact.
+# Last, the time from a fault's end to exact figures, per fault (appended; about five minutes): the
+# fault drill of build/test.sh --fault-only, run the same way on PostgreSQL and RabbitMQ instances
+# of its own (build/lib/fault-infra.sh), its table (time-to-exact.md) appended to the report.
 #
 #   build/bench.sh                  build (Release), measure, write docs/benchmarks.md
 #   build/bench.sh --no-build       measure what the last Release build produced
 #   build/bench.sh --no-scale       leave out Reporting at scale
+#   build/bench.sh --no-replicas    leave out two replicas against one
+#   build/bench.sh --no-faults      leave out the fault drill's times to exact figures
 #   build/bench.sh -- ARGS          pass ARGS to the benchmark console, e.g. -- --single-seconds 5
 #                                   (see: dotnet tests/Benchmarks/bin/Release/net10.0/Reintegration.Benchmarks.dll --help)
 #
@@ -27,23 +37,29 @@
 # Per-caller rate limits stay on but are set high: the benchmark is one caller sending what many
 # field apps would.
 #
-# Environment: BENCH_PORT_BASE (5300: services on 5301-5304), READY_TIMEOUT seconds (180),
+# Environment: BENCH_PORT_BASE (5300: services on 5301-5304, their second replicas on 5311-5314),
+# READY_TIMEOUT seconds (180), BENCH_REPLICA_RETURNEES (3000 per programme of the replica stage),
 # BENCH_SCALE_RETURNEES (1000000; 0 leaves the stage out), BENCH_SCALE_ACTIVITIES (10 per returnee),
-# BENCH_OUTPUT (docs/benchmarks.md), KEEP_INFRA=1, plus what build/lib/infra.sh reads.
+# BENCH_OUTPUT (docs/benchmarks.md), KEEP_INFRA=1, TEST_HANG_TIMEOUT (5m, as build/test.sh: a
+# drill scenario running longer fails), plus what build/lib/infra.sh and build/lib/fault-infra.sh read.
 # Service logs (UTC timestamps; their warnings and errors are summarised in the report):
-# .run/bench/<service>.log. Exit code: 0 measured and right; 1 something was
-# functionally wrong (a rejection, a wrong figure, a service that died); 2 set-up failed.
+# .run/bench/<service>.log (second replicas: <service>-2.log); the fault drill's log, the drill's
+# services' logs and its test results: .run/bench/fault-drill.log, .run/bench/faults/. Exit code: 0
+# measured and right; 1 something was functionally wrong (a rejection, a wrong figure, a service
+# that died, a failed fault drill); 2 set-up failed.
 # A missed performance target never fails the run.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-build=1 bench_args=()
+build=1 replicas=1 faults=1 bench_args=()
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--no-build) build="" ;;
 	--no-scale) BENCH_SCALE_RETURNEES=0 ;;
+	--no-replicas) replicas="" ;;
+	--no-faults) faults="" ;;
 	--)
 		shift
 		bench_args=("$@")
@@ -65,6 +81,12 @@ HOST=127.0.0.1
 SERVICES=(Intake Counselling Training Reporting)
 port_base=${BENCH_PORT_BASE:-5300}
 declare -A PORT=([Intake]=$((port_base + 1)) [Counselling]=$((port_base + 2)) [Training]=$((port_base + 3)) [Reporting]=$((port_base + 4)))
+# The replica stage's second replicas: NAME-2, ten ports above the first.
+REPLICAS=()
+for name in "${SERVICES[@]}"; do
+	PORT[$name-2]=$((PORT[$name] + 10))
+	REPLICAS+=("$name-2")
+done
 declare -A PID=()
 LOG_DIR=$ROOT/.run/bench
 OUTPUT=${BENCH_OUTPUT:-docs/benchmarks.md}
@@ -75,6 +97,11 @@ SEED_DLL=tests/Reintegration.ReportingSeed/bin/Release/net10.0/Reintegration.Rep
 SCALE_DB=${BACKEND}_scale
 scale_created=""
 scale_returnees=${BENCH_SCALE_RETURNEES:-1000000}
+replica_returnees=${BENCH_REPLICA_RETURNEES:-3000}
+FAULT_PROJECT=tests/Reintegration.IntegrationTests/Reintegration.IntegrationTests.csproj
+# The drill's scenarios, the tests that write time-to-exact.md (not the broker outage test).
+FAULT_FILTER="Category=Fault&FullyQualifiedName~Reintegration.IntegrationTests.Fault.Drill.FaultDrillTests"
+FAULT_RESULTS_DIR=$LOG_DIR/faults
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDTERMINALLOGGER=off
@@ -113,7 +140,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for name in "${SERVICES[@]}"; do
+for name in "${SERVICES[@]}" ${replicas:+"${REPLICAS[@]}"}; do
 	if _infra_port_open "$HOST" "${PORT[$name]}"; then
 		die "port ${PORT[$name]} ($name) is in use: is another build/bench.sh running? (or set BENCH_PORT_BASE)"
 	fi
@@ -130,7 +157,10 @@ fi
 
 # The commit measured; uncommitted changes to tracked files other than the report are flagged.
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if ! git diff --quiet HEAD -- . ":(exclude)$OUTPUT" 2>/dev/null; then commit+=" (with uncommitted changes)"; fi
+# (A report outside the checkout, BENCH_OUTPUT=/tmp/..., is no pathspec git accepts: nothing to exclude.)
+unflagged=()
+[[ $(realpath -m "$OUTPUT") == "$ROOT"/* ]] && unflagged=(":(exclude)$OUTPUT")
+if ! git diff --quiet HEAD -- . "${unflagged[@]+"${unflagged[@]}"}" 2>/dev/null; then commit+=" (with uncommitted changes)"; fi
 
 say "creating database and vhost $BACKEND"
 backend_env=$(dotnet "$BENCH_DLL" backend create "$BACKEND") || die "could not create the database and vhost $BACKEND"
@@ -143,8 +173,11 @@ auth_env=$(dotnet "$BENCH_DLL" keys "$LOG_DIR") || die "could not write the benc
 eval "$auth_env" # BENCH_AUTH_ISSUER, BENCH_AUTH_AUDIENCE, BENCH_AUTH_JWKS
 say "services trust the run's own key ($BENCH_AUTH_JWKS, issuer $BENCH_AUTH_ISSUER)"
 # start_service NAME POSTGRES [VAR=VALUE...]: the Release build, as Production, on its port.
+# NAME is a service (Intake) or its second replica (Intake-2: same build and environment, its own
+# port, log and pid).
 start_service() {
-	local name=$1 postgres=$2 dir=services/$1/bin/Release/net10.0 dll=Reintegration.$1.dll
+	local key=$1 name=${1%%-*} postgres=$2
+	local dir=services/$name/bin/Release/net10.0 dll=Reintegration.$name.dll
 	shift 2
 	[[ -f $dir/$dll ]] || die "$dir/$dll not found: build first (without --no-build)"
 	# From its output folder so that appsettings*.json are found (content root = cwd). A
@@ -159,10 +192,10 @@ start_service() {
 			ASPNETCORE_ENVIRONMENT=Production OTEL_SERVICE_NAME="bench-${name,,}" \
 			Logging__Console__FormatterName=simple Logging__Console__FormatterOptions__UseUtcTimestamp=true \
 			Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss " \
-			"$@" dotnet "$dll" --urls "$(url "$name")"
-	) >>"$LOG_DIR/${name,,}.log" 2>&1 </dev/null &
-	PID[$name]=$!
-	say "started $name on $(url "$name") (pid ${PID[$name]})"
+			"$@" dotnet "$dll" --urls "$(url "$key")"
+	) >>"$LOG_DIR/${key,,}.log" 2>&1 </dev/null &
+	PID[$key]=$!
+	say "started $key on $(url "$key") (pid ${PID[$key]})"
 }
 
 # wait_ready NAME...: until each answers /health/ready, or dies, or READY_TIMEOUT passes.
@@ -213,6 +246,31 @@ for name in "${SERVICES[@]}"; do
 	fi
 done
 
+# Two replicas against one, on the main run's database and vhost: the drain with the one replica
+# of each service that ran, then the second replicas started and the drain again, round robin.
+if [[ -n $replicas && $bench_rc -eq 0 ]]; then
+	replica_args=(--reporting "$(url Reporting)" --keys "$LOG_DIR" --output "$OUTPUT" --state "$LOG_DIR/replicas-one.json" --returnees "$replica_returnees")
+	say "two replicas against one: the drain with one replica of each service"
+	ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
+		dotnet "$BENCH_DLL" replicas one --intake "$(url Intake)" --counselling "$(url Counselling)" --training "$(url Training)" \
+		"${pid_args[@]}" --seed 6001 "${replica_args[@]}" || bench_rc=1
+	for name in "${REPLICAS[@]}"; do start_service "$name" "$BENCH_POSTGRES"; done
+	wait_ready "${REPLICAS[@]}"
+	replica_pids=("${pid_args[@]}")
+	for name in "${REPLICAS[@]}"; do replica_pids+=(--pid "$name=${PID[$name]}"); done
+	say "two replicas against one: the drain with two replicas of each service, batches round robin"
+	ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
+		dotnet "$BENCH_DLL" replicas two --intake "$(url Intake),$(url Intake-2)" --counselling "$(url Counselling),$(url Counselling-2)" \
+		--training "$(url Training),$(url Training-2)" "${replica_pids[@]}" --seed 6002 "${replica_args[@]}" || bench_rc=1
+	for name in "${SERVICES[@]}" "${REPLICAS[@]}"; do
+		if ! kill -0 "${PID[$name]}" 2>/dev/null; then
+			tail -n 30 "$LOG_DIR/${name,,}.log" >&2
+			say "$name died during the replica stage (log above)"
+			bench_rc=1
+		fi
+	done
+fi
+
 # Reporting at scale: its own database, its log seeded by COPY, its read models rebuilt through
 # the service, the indicators asked and the line list exported; appended to the report.
 if [[ $scale_returnees -gt 0 && $bench_rc -eq 0 ]]; then
@@ -237,6 +295,44 @@ if [[ $scale_returnees -gt 0 && $bench_rc -eq 0 ]]; then
 	if ! kill -0 "${PID[Reporting]}" 2>/dev/null; then
 		tail -n 30 "$LOG_DIR/reporting.log" >&2
 		say "Reporting died during the scale stage (log above)"
+		bench_rc=1
+	fi
+fi
+
+# The fault drill, run as build/test.sh --fault-only runs it: PostgreSQL and RabbitMQ of its own
+# (it restarts the one and stops the other), stopped and removed when it ends, whatever happens
+# (a subshell, so their settings never reach the rest of the run). It refuses to start beside a
+# drill that is already running (the same ports): that one's instances are not ours to remove.
+run_fault_drill() (
+	# shellcheck source=build/lib/fault-infra.sh
+	source "$ROOT/build/lib/fault-infra.sh"
+	for port in "$FAULT_PG_PORT" "$FAULT_RABBITMQ_PORT" "$FAULT_RABBITMQ_MANAGEMENT_PORT" 5461 5462 5463 5464; do
+		if _fault_port_open "$port"; then
+			echo "port $port is in use: is a fault drill (build/test.sh --fault-only) already running? Not starting another." >&2
+			exit 2
+		fi
+	done
+	trap 'fault_infra_down' EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	fault_infra_up || exit 2
+	FAULT_RESULTS=$FAULT_RESULTS_DIR dotnet test "$FAULT_PROJECT" --no-build -c Release --nologo --filter "$FAULT_FILTER" \
+		--logger trx --results-directory "$FAULT_RESULTS_DIR/trx" \
+		--blame-hang-timeout "${TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type none </dev/null
+)
+
+if [[ -n $faults ]]; then
+	stop_services
+	PID=()
+	rm -rf "$FAULT_RESULTS_DIR"
+	mkdir -p "$FAULT_RESULTS_DIR"
+	say "fault drill: time from a fault's end to exact figures (a few minutes; log .run/bench/fault-drill.log)"
+	fault_rc=0
+	run_fault_drill 2>&1 | tee "$LOG_DIR/fault-drill.log" || fault_rc=$?
+	dotnet "$BENCH_DLL" faults --table "$FAULT_RESULTS_DIR/time-to-exact.md" --output "$OUTPUT" --exit "$fault_rc" --results .run/bench/faults --log "$LOG_DIR/fault-drill.log" ||
+		say "could not append the fault drill's section to $OUTPUT"
+	if [[ $fault_rc -ne 0 ]]; then
+		say "the fault drill FAILED (exit $fault_rc): see .run/bench/fault-drill.log and .run/bench/faults/"
 		bench_rc=1
 	fi
 fi

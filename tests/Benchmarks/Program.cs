@@ -4,7 +4,9 @@ using Reintegration.Benchmarks.Setup;
 // Commands: "run" measures and writes the report; "backend create|drop" gives build/bench.sh a
 // database and vhost of its own without needing psql or curl on the machine; "keys" a signing
 // key of its own for the services to trust (they run as Production and refuse the development key);
-// "scale" Reporting at a million returnees, on a log the seeding command wrote (build/bench.sh).
+// "scale" Reporting at a million returnees, on a log the seeding command wrote; "replicas one|two"
+// the end-to-end drain with one replica of each service, then with two (build/bench.sh starts the
+// second ones in between); "faults" the fault drill's times to exact figures, into the report.
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -40,6 +42,12 @@ try
 
         case ["scale", .. var rest]:
             return await Reintegration.Benchmarks.Scale.ReportingAtScale.RunAsync(rest, cancel.Token);
+
+        case ["replicas", "one" or "two", .. var rest]:
+            return await Reintegration.Benchmarks.Replicas.ReplicaComparison.RunAsync(args[1], rest, cancel.Token);
+
+        case ["faults", .. var rest]:
+            return await Reintegration.Benchmarks.Faults.FaultDrillSection.RunAsync(rest, cancel.Token);
 
         case ["-h" or "--help" or "help"]:
             Console.WriteLine(RunOptions.Usage);

@@ -63,6 +63,15 @@ public sealed record RunOptions
           bench-<hex>, issuer urn:reintegration:benchmark) and prints shell assignments BENCH_AUTH_ISSUER=...
           BENCH_AUTH_AUDIENCE=... BENCH_AUTH_JWKS=... for the services' Auth__Issuer, Auth__Audience, Auth__SigningKeysFile.
 
+        Reintegration.Benchmarks replicas one|two --intake URL[,URL] --counselling URL[,URL] --training URL[,URL] --reporting URL
+                  --pid NAME=PID... --keys DIR --output PATH --state FILE --seed N [--returnees N (3000)] [--posts N (2 in flight per service)]
+          After the backend settles, the end-to-end drain of a new programme; several URLs of a service: its batches round robin over them.
+          "one" writes its figures to FILE; "two" reads them and appends the section "Two replicas of each service against one" to PATH.
+
+        Reintegration.Benchmarks faults --table TIME-TO-EXACT.md --output PATH --exit N --results DIR [--log FILE]
+          Appends the fault drill's table (written by the drill, which exited N; its files in DIR; dotnet test's output in FILE)
+          to PATH, with summary rows.
+
         Exit code: 0 every phase ran and every result was right; 1 something was functionally wrong
         (a rejection, a wrong figure, a lost message); 2 bad options or set-up. Slowness never fails it.
         """;

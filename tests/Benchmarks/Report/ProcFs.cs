@@ -19,16 +19,24 @@ public static class ProcFs
     }
 
     /// <summary>User plus system CPU seconds the process has used so far, or null when it is gone.</summary>
-    public static double? CpuSeconds(int pid)
+    /// <param name="withEndedChildren">Also the time of its children that ended and were waited for (cutime, cstime).</param>
+    public static double? CpuSeconds(int pid, bool withEndedChildren = false)
     {
         var stat = Read($"/proc/{pid}/stat");
         if (stat is null) return null;
-        // The command name (field 2) may hold spaces; fields after its closing parenthesis are plain.
+        // The command name (field 2) may hold spaces; fields after its closing parenthesis are plain
+        // (utime, stime, cutime, cstime: fields 14-17 of proc(5)).
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
+        return (Field(11) + Field(12) + (withEndedChildren ? Field(13) + Field(14) : 0)) / TicksPerSecond;
     }
 
-    /// <summary>Summed CPU seconds of every process with this command name (e.g. postgres, beam.smp).</summary>
+    /// <summary>
+    /// Summed CPU seconds of every process with this command name (e.g. postgres, beam.smp), with
+    /// those of their children that ended and were waited for: a PostgreSQL backend whose
+    /// connection closed during a phase is gone from /proc, but its time is in the postmaster's
+    /// (without it, the sum over live processes falls when a pool closes its connections).
+    /// </summary>
     public static double CpuSecondsOfCommand(string command)
     {
         double total = 0;
@@ -36,7 +44,7 @@ public static class ProcFs
         {
             if (!int.TryParse(Path.GetFileName(directory), out var pid)) continue;
             if (Read($"/proc/{pid}/comm")?.Trim() != command) continue;
-            total += CpuSeconds(pid) ?? 0;
+            total += CpuSeconds(pid, withEndedChildren: true) ?? 0;
         }
 
         return total;

@@ -15,17 +15,38 @@ namespace Reintegration.Benchmarks.Scenarios;
 public sealed class Services : IDisposable
 {
     public Services(Uri intake, Uri counselling, Uri training, Uri reporting, string token)
+        : this(Client([intake], token).Client, Client([counselling], token).Client, Client([training], token).Client, Client([reporting], token).Client, [])
     {
-        Intake = Client(intake, token);
-        Counselling = Client(counselling, token);
-        Training = Client(training, token);
-        Reporting = Client(reporting, token);
+    }
+
+    private Services(HttpClient intake, HttpClient counselling, HttpClient training, HttpClient reporting, IReadOnlyList<RoundRobinHandler> spread)
+    {
+        Intake = intake;
+        Counselling = counselling;
+        Training = training;
+        Reporting = reporting;
+        Spread = spread;
+    }
+
+    /// <summary>
+    /// The partners' three services each behind a round robin over its replicas (the next replica
+    /// for every request, so every batch); Reporting, which is only asked for its figures, at one.
+    /// </summary>
+    public static Services RoundRobin(IReadOnlyList<Uri> intake, IReadOnlyList<Uri> counselling, IReadOnlyList<Uri> training, Uri reporting, string token)
+    {
+        var (i, ih) = Client(intake, token);
+        var (c, ch) = Client(counselling, token);
+        var (t, th) = Client(training, token);
+        return new Services(i, c, t, Client([reporting], token).Client, [.. new[] { ih, ch, th }.OfType<RoundRobinHandler>()]);
     }
 
     public HttpClient Intake { get; }
     public HttpClient Counselling { get; }
     public HttpClient Training { get; }
     public HttpClient Reporting { get; }
+
+    /// <summary>The round robins of <see cref="RoundRobin"/> (none otherwise): requests sent to each replica.</summary>
+    public IReadOnlyList<RoundRobinHandler> Spread { get; }
 
     public PartnerClient Partner(int concurrentPostsPerService = 1) =>
         new(Intake, Counselling, Training, new PartnerClientOptions { MaxConcurrentPostsPerService = concurrentPostsPerService });
@@ -59,13 +80,19 @@ public sealed class Services : IDisposable
         Reporting.Dispose();
     }
 
-    private static HttpClient Client(Uri baseAddress, string token) =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 512 })
+    // One replica: a plain pooled handler; several: the round robin over it (one pool per replica).
+    private static (HttpClient Client, RoundRobinHandler? Spread) Client(IReadOnlyList<Uri> replicas, string token)
+    {
+        HttpMessageHandler handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 512 };
+        var spread = replicas.Count > 1 ? new RoundRobinHandler(replicas, handler) : null;
+        var client = new HttpClient(spread ?? handler)
         {
-            BaseAddress = baseAddress,
+            BaseAddress = replicas[0],
             Timeout = TimeSpan.FromSeconds(100),
             DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token) },
         };
+        return (client, spread);
+    }
 }
 
 /// <summary>Headline figures as a line for the console and the report.</summary>
