@@ -20,7 +20,7 @@
 #
 #   build/bench.sh                  build (Release), measure, write docs/benchmarks.md
 #   build/bench.sh --no-build       measure what the last Release build produced
-#   build/bench.sh --no-scale       leave out Reporting at scale
+#   build/bench.sh --no-scale       leave out Reporting at scale (its own report, docs/benchmarks-scale.md, is left as it is)
 #   build/bench.sh --no-replicas    leave out two replicas against one
 #   build/bench.sh --no-faults      leave out the fault drill's times to exact figures
 #   build/bench.sh -- ARGS          pass ARGS to the benchmark console, e.g. -- --single-seconds 5
@@ -40,7 +40,7 @@
 # Environment: BENCH_PORT_BASE (5300: services on 5301-5304, their second replicas on 5311-5314),
 # READY_TIMEOUT seconds (180), BENCH_REPLICA_RETURNEES (3000 per programme of the replica stage),
 # BENCH_SCALE_RETURNEES (1000000; 0 leaves the stage out), BENCH_SCALE_ACTIVITIES (10 per returnee),
-# BENCH_OUTPUT (docs/benchmarks.md), KEEP_INFRA=1, TEST_HANG_TIMEOUT (5m, as build/test.sh: a
+# BENCH_OUTPUT (docs/benchmarks.md), BENCH_SCALE_OUTPUT (docs/benchmarks-scale.md), KEEP_INFRA=1, TEST_HANG_TIMEOUT (5m, as build/test.sh: a
 # drill scenario running longer fails), plus what build/lib/infra.sh and build/lib/fault-infra.sh read.
 # Service logs (UTC timestamps; their warnings and errors are summarised in the report):
 # .run/bench/<service>.log (second replicas: <service>-2.log); the fault drill's log, the drill's
@@ -90,6 +90,9 @@ done
 declare -A PID=()
 LOG_DIR=$ROOT/.run/bench
 OUTPUT=${BENCH_OUTPUT:-docs/benchmarks.md}
+# Reporting at scale has a report of its own: its 20 minutes need not be run again with every
+# measurement of the services, and its figures have their own baselines (raw COPY, one SQL aggregate).
+SCALE_OUTPUT=${BENCH_SCALE_OUTPUT:-docs/benchmarks-scale.md}
 BENCH_DLL=tests/Benchmarks/bin/Release/net10.0/Reintegration.Benchmarks.dll
 BACKEND=bench_$(date -u +%Y%m%d%H%M%S)_$$
 backend_created=""
@@ -237,6 +240,9 @@ ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENC
 	"${pid_args[@]}" --logs "$LOG_DIR" --keys "$LOG_DIR" --output "$OUTPUT" --commit "$commit" --backend "$BACKEND" \
 	"${bench_args[@]+"${bench_args[@]}"}" || bench_rc=$?
 
+printf '\n## Reporting at scale\n\nA million returnees, rebuilds, indicators and exports: its own stage and report, [benchmarks-scale.md](benchmarks-scale.md) (%s).\n' \
+	"$([[ $scale_returnees -gt 0 ]] && echo "measured in this run, after the stages below" || echo "not measured in this run (--no-scale): that file says which commit it measured")" >>"$OUTPUT"
+
 # A service that died during the run is wrong whatever the figures say.
 for name in "${SERVICES[@]}"; do
 	if ! kill -0 "${PID[$name]}" 2>/dev/null; then
@@ -286,11 +292,17 @@ if [[ $scale_returnees -gt 0 && $bench_rc -eq 0 ]]; then
 	read -r seeded_events seed_seconds < <(sed -nE 's/^seeded ([0-9]+) events in ([0-9.]+) s$/\1 \2/p' <<<"$seed_out")
 	say "seeded $seeded_events events in $seed_seconds s"
 	scale_postgres=$SCALE_POSTGRES
+	{
+		echo "# Benchmarks: Reporting at scale"
+		echo
+		echo "Written by the scale stage of \`build/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M') UTC from commit \`$commit\`. Every figure below comes from that one stage; run \`build/bench.sh\` to measure again (it overwrites this file; \`--no-scale\` leaves it as it is). The machine and software are those of [benchmarks.md](benchmarks.md)'s run of the same commit."
+		echo
+	} >"$SCALE_OUTPUT"
 	start_service Reporting "$scale_postgres" ConnectionStrings__RabbitMq="$SCALE_RABBITMQ" Indicators__CacheAnswers=false
 	wait_ready Reporting
 	say "measuring Reporting at scale (rebuilds, indicators, exports)"
 	dotnet "$BENCH_DLL" scale --reporting "$(url Reporting)" --pid "${PID[Reporting]}" --postgres "$scale_postgres" \
-		--seeded-events "$seeded_events" --seed-seconds "$seed_seconds" --returnees "$scale_returnees" --keys "$LOG_DIR" --output "$OUTPUT" ||
+		--seeded-events "$seeded_events" --seed-seconds "$seed_seconds" --returnees "$scale_returnees" --keys "$LOG_DIR" --output "$SCALE_OUTPUT" ||
 		bench_rc=$?
 	if ! kill -0 "${PID[Reporting]}" 2>/dev/null; then
 		tail -n 30 "$LOG_DIR/reporting.log" >&2
