@@ -80,21 +80,20 @@ public sealed record RunOptions
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
         var options = new RunOptions();
-        for (var i = 0; i < args.Count; i++)
+        var reader = new OptionReader(args);
+        while (reader.MoveNext())
         {
-            var name = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value.");
-            int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new FormatException($"{name} needs a positive whole number.");
+            var name = reader.Name;
+            string Value() => reader.Value();
+            int Number() => reader.Number();
 
             options = name switch
             {
-                "--intake" => options with { Intake = BaseUri(Value()) },
-                "--counselling" => options with { Counselling = BaseUri(Value()) },
-                "--training" => options with { Training = BaseUri(Value()) },
-                "--reporting" => options with { Reporting = BaseUri(Value()) },
-                "--pid" => options with { Pids = WithPid(options.Pids, Value()) },
+                "--intake" => options with { Intake = OptionReader.BaseUri(Value()) },
+                "--counselling" => options with { Counselling = OptionReader.BaseUri(Value()) },
+                "--training" => options with { Training = OptionReader.BaseUri(Value()) },
+                "--reporting" => options with { Reporting = OptionReader.BaseUri(Value()) },
+                "--pid" => options with { Pids = WithPid(options.Pids, reader.Pid()) },
                 "--output" => options with { Output = Value() },
                 "--logs" => options with { Logs = Value() },
                 "--commit" => options with { Commit = Value() },
@@ -121,12 +120,6 @@ public sealed record RunOptions
         return options;
     }
 
-    // A trailing slash, so that "events" resolves below the base address rather than beside it.
-    private static Uri BaseUri(string text) =>
-        Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) ? uri : throw new FormatException($"'{text}' is not a URL.");
-
-    private static Dictionary<string, int> WithPid(Dictionary<string, int> pids, string text) =>
-        text.Split('=', 2) is [var name, var pid] && int.TryParse(pid, CultureInfo.InvariantCulture, out var id)
-            ? new Dictionary<string, int>(pids) { [name] = id }
-            : throw new FormatException($"--pid takes NAME=PID, not '{text}'.");
+    private static Dictionary<string, int> WithPid(Dictionary<string, int> pids, (string Name, int Pid) pid) =>
+        new(pids) { [pid.Name] = pid.Pid };
 }

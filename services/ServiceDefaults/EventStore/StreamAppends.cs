@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Text.Json;
 using Marten;
 using NpgsqlTypes;
@@ -11,8 +10,8 @@ using IStorageSession = Weasel.Storage.IStorageSession;
 
 namespace Reintegration.ServiceDefaults.EventStore;
 
-/// <summary>What one stream gets in a commit: the version it was read at (0: new) and the events, in order.</summary>
-public sealed record StreamAppend(long ExpectedVersion, IReadOnlyList<object> Events);
+/// <summary>What one stream gets in a commit: the version it was loaded at (0: new), which the append is checked against, and the events, in order.</summary>
+public sealed record StreamAppend(long LoadedVersion, IReadOnlyList<object> Events);
 
 /// <summary>
 /// Appends to many streams in ONE statement of the session's commit, through Marten's own
@@ -32,16 +31,8 @@ public static class StreamAppends
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(appends);
         if (appends.Count == 0) return;
-        session.QueueOperation(new AppendToStreamsOperation(session.DocumentStore.Options, appends, timestamp, TraceHeaders()));
-    }
-
-    /// <summary>The current span as the event headers <see cref="TraceContext"/> reads (null when there is none).</summary>
-    private static string? TraceHeaders()
-    {
-        if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C, Id: { } id } current) return null;
-        var headers = new Dictionary<string, string> { [TraceContext.ParentHeader] = id };
-        if (!string.IsNullOrEmpty(current.TraceStateString)) headers[TraceContext.StateHeader] = current.TraceStateString;
-        return JsonSerializer.Serialize(headers);
+        var headers = TraceContext.CurrentHeaders() is { } trace ? JsonSerializer.Serialize(trace) : null;
+        session.QueueOperation(new AppendToStreamsOperation(session.DocumentStore.Options, appends, timestamp, headers));
     }
 
     private sealed class AppendToStreamsOperation : IStorageOperation
@@ -49,18 +40,19 @@ public static class StreamAppends
         private readonly string _sql;
         private readonly object[] _columns;
         private readonly string? _headers;
+        private readonly DateTimeOffset _timestamp;
 
         public AppendToStreamsOperation(IReadOnlyStoreOptions options, IReadOnlyDictionary<Guid, StreamAppend> appends, DateTimeOffset timestamp, string? headers)
         {
             var schema = options.Events.DatabaseSchemaName;
             var names = options.Events.AllKnownEventTypes().ToDictionary(t => t.EventType, t => t.EventTypeName);
             var serializer = options.Serializer();
-            var rows = appends.OrderBy(a => a.Key).SelectMany(a => a.Value.Events.Select(e => (Stream: a.Key, a.Value.ExpectedVersion, Event: e))).ToList();
+            var rows = appends.OrderBy(a => a.Key).SelectMany(a => a.Value.Events.Select(e => (Stream: a.Key, a.Value.LoadedVersion, Event: e))).ToList();
 
             _columns =
             [
                 rows.Select(r => r.Stream).ToArray(),
-                rows.Select(r => r.ExpectedVersion).ToArray(),
+                rows.Select(r => r.LoadedVersion).ToArray(),
                 rows.Select(_ => Guid.CreateVersion7()).ToArray(),
                 rows.Select(r => names.TryGetValue(r.Event.GetType(), out var name) ? name
                     : throw new InvalidOperationException($"{r.Event.GetType().Name} is not a registered event type of this store (AddEventType).")).ToArray(),
@@ -80,10 +72,8 @@ public static class StreamAppends
                   order by e.stream
                 ) s
                 """;
-            Timestamp = timestamp;
+            _timestamp = timestamp;
         }
-
-        private DateTimeOffset Timestamp { get; }
 
         public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
         {
@@ -91,7 +81,7 @@ public static class StreamAppends
             parameters[0].NpgsqlDbType = NpgsqlDbType.Text;
             parameters[0].Value = (object?)_headers ?? DBNull.Value;
             parameters[1].NpgsqlDbType = NpgsqlDbType.TimestampTz;
-            parameters[1].Value = Timestamp.ToUniversalTime();
+            parameters[1].Value = _timestamp.ToUniversalTime();
             NpgsqlDbType[] types = [NpgsqlDbType.Uuid, NpgsqlDbType.Bigint, NpgsqlDbType.Uuid, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Text];
             for (var i = 0; i < _columns.Length; i++)
             {

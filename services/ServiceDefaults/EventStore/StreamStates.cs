@@ -13,15 +13,17 @@ public static class StreamStates
 {
     public static async Task<IReadOnlyDictionary<Guid, TState>> FoldAsync<TState>(
         IQuerySession session, Guid[] streamIds, CancellationToken cancellationToken)
-        where TState : class, IStreamState<TState>
-    {
-        if (streamIds.Length == 0) return new Dictionary<Guid, TState>();
-        var events = await session.Events.QueryAllRawEvents()
-            .Where(e => e.StreamId.IsOneOf(streamIds))
-            .OrderBy(e => e.Sequence)
-            .ToListAsync(cancellationToken);
-        return Fold<TState>(events);
-    }
+        where TState : class, IStreamState<TState> =>
+        Fold<TState>(await EventsOfAsync(session, streamIds, cancellationToken));
+
+    /// <summary>Every event of the streams, in the order they were stored: one query however many streams.</summary>
+    public static async Task<IReadOnlyList<IEvent>> EventsOfAsync(IQuerySession session, Guid[] streamIds, CancellationToken cancellationToken) =>
+        streamIds.Length == 0
+            ? []
+            : await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId.IsOneOf(streamIds))
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellationToken);
 
     public static async Task<TState?> FoldAsync<TState>(IQuerySession session, Guid streamId, CancellationToken cancellationToken)
         where TState : class, IStreamState<TState> =>

@@ -1,3 +1,4 @@
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Privacy;
 using Reintegration.ServiceDefaults.Problems;
 
@@ -9,7 +10,7 @@ public sealed record Verdict(IngestionStatus Status, Problem? Problem = null);
 /// <summary>What a decided batch writes: each appended stream with the version it was loaded at, the records and the new claims.</summary>
 public sealed record DecidedBatch(
     IReadOnlyList<Verdict> Verdicts,
-    IReadOnlyDictionary<Guid, (long LoadedVersion, IReadOnlyList<object> Events)> Appends,
+    IReadOnlyDictionary<Guid, StreamAppend> Appends,
     IReadOnlyList<(CloudEventEnvelope Envelope, string Fingerprint)> Accepted,
     IReadOnlyList<UniqueClaim> NewClaims,
     KeyRing Keys)
@@ -70,7 +71,7 @@ public static class BatchDecision
             verdicts.Add(new Verdict(IngestionStatus.Accepted));
         }
 
-        var appends = streams.Added.ToDictionary(s => s.Key, s => (streams.LoadedVersion(s.Key), (IReadOnlyList<object>)s.Value));
+        var appends = streams.Added.ToDictionary(s => s.Key, s => new StreamAppend(streams.LoadedVersion(s.Key), s.Value));
         return new DecidedBatch(verdicts, appends, accepted, newClaims, keys);
     }
 }

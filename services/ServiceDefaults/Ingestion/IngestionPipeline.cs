@@ -107,10 +107,7 @@ public sealed class IngestionPipeline(
     /// </summary>
     private async Task<StoredFacts> LoadAsync(IDocumentSession session, List<IPendingEvent> batch, CancellationToken cancellationToken)
     {
-        var streamIds = batch.SelectMany(p => p.Reads).Distinct().ToArray();
-        var events = streamIds.Length == 0
-            ? []
-            : await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(streamIds)).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var events = await StreamStates.EventsOfAsync(session, batch.SelectMany(p => p.Reads).Distinct().ToArray(), cancellationToken);
 
         var query = session.CreateBatchQuery();
         var records = query.LoadMany<IngestionRecord>().ById(batch.Select(p => p.Envelope.Key).Distinct().ToArray());
@@ -130,7 +127,7 @@ public sealed class IngestionPipeline(
 
     private void Stage(IDocumentSession session, DecidedBatch decided, DateTimeOffset now)
     {
-        session.AppendToStreams(decided.Appends.ToDictionary(a => a.Key, a => new StreamAppend(a.Value.LoadedVersion, a.Value.Events)), now);
+        session.AppendToStreams(decided.Appends, now);
 
         session.InsertAll(decided.Accepted.Select(a => new IngestionRecord(a.Envelope.Key, a.Fingerprint, a.Envelope.Type, a.Envelope.Subject, now)).ToList(), r => r.Id);
         session.InsertAll(decided.NewClaims.ToList(), c => c.Id);

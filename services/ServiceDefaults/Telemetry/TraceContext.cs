@@ -22,9 +22,16 @@ public static class TraceContext
     /// <summary>Stamps the current span on every event the session appends from now on; call it before appending.</summary>
     public static void Stamp(IDocumentSession session)
     {
-        if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C, Id: { } id } current) return;
-        session.SetHeader(ParentHeader, id);
-        if (!string.IsNullOrEmpty(current.TraceStateString)) session.SetHeader(StateHeader, current.TraceStateString);
+        foreach (var (name, value) in CurrentHeaders() ?? []) session.SetHeader(name, value);
+    }
+
+    /// <summary>The current span as event headers (null when there is none), for appends that write their headers themselves.</summary>
+    public static Dictionary<string, string>? CurrentHeaders()
+    {
+        if (Activity.Current is not { IdFormat: ActivityIdFormat.W3C, Id: { } id } current) return null;
+        var headers = new Dictionary<string, string> { [ParentHeader] = id };
+        if (!string.IsNullOrEmpty(current.TraceStateString)) headers[StateHeader] = current.TraceStateString;
+        return headers;
     }
 
     /// <summary>The context of the span that appended <paramref name="e"/>, when it was stamped.</summary>

@@ -129,23 +129,21 @@ public static class ReplicaComparison
         var pids = new Dictionary<string, int>();
         string? keys = null, output = null, state = null;
         int seed = 0, returnees = 3_000, posts = 2;
-        for (var i = 0; i < args.Count; i++)
+        var reader = new OptionReader(args);
+        while (reader.MoveNext())
         {
-            var name = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{name} needs a value.");
-            int Number() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new FormatException($"{name} needs a positive whole number.");
+            var name = reader.Name;
+            string Value() => reader.Value();
+            int Number() => reader.Number();
             switch (name)
             {
-                case "--intake": intake = Uris(Value()); break;
-                case "--counselling": counselling = Uris(Value()); break;
-                case "--training": training = Uris(Value()); break;
-                case "--reporting": reporting = Uris(Value())[0]; break;
+                case "--intake": intake = reader.BaseUris(); break;
+                case "--counselling": counselling = reader.BaseUris(); break;
+                case "--training": training = reader.BaseUris(); break;
+                case "--reporting": reporting = OptionReader.BaseUri(Value()); break;
                 case "--pid":
-                    pids[Value() is var text && text.Split('=', 2) is [var n, var p] && int.TryParse(p, CultureInfo.InvariantCulture, out var pid)
-                        ? n
-                        : throw new FormatException($"--pid takes NAME=PID, not '{text}'.")] = pid;
+                    var (process, pid) = reader.Pid();
+                    pids[process] = pid;
                     break;
                 case "--keys": keys = Value(); break;
                 case "--output": output = Value(); break;
@@ -162,11 +160,6 @@ public static class ReplicaComparison
             reporting ?? throw Missing("--reporting"), pids, keys ?? throw Missing("--keys"), output ?? throw Missing("--output"),
             state ?? throw Missing("--state"), seed > 0 ? seed : throw Missing("--seed"), returnees, posts);
     }
-
-    // Comma-separated base addresses, each with a trailing slash so "events" resolves below it.
-    private static List<Uri> Uris(string text) =>
-        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(t => Uri.TryCreate(t.EndsWith('/') ? t : t + "/", UriKind.Absolute, out var uri) ? uri : throw new FormatException($"'{t}' is not a URL."))];
 
     private static FormatException Missing(string option) => new($"{option} is required.");
 
