@@ -23,6 +23,8 @@
 #   build/bench.sh --no-scale       leave out Reporting at scale (its own report, docs/benchmarks-scale.md, is left as it is)
 #   build/bench.sh --no-replicas    leave out two replicas against one
 #   build/bench.sh --no-faults      leave out the fault drill's times to exact figures
+#   build/bench.sh --scale-only     only Reporting at scale (docs/benchmarks.md is left as it is), e.g. to
+#                                   measure a rebuild on a smaller set: BENCH_SCALE_RETURNEES=100000
 #   build/bench.sh -- ARGS          pass ARGS to the benchmark console, e.g. -- --single-seconds 5
 #                                   (see: dotnet tests/Benchmarks/bin/Release/net10.0/Reintegration.Benchmarks.dll --help)
 #
@@ -53,13 +55,14 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
-build=1 replicas=1 faults=1 bench_args=()
+build=1 main=1 replicas=1 faults=1 bench_args=()
 while [[ $# -gt 0 ]]; do
 	case $1 in
 	--no-build) build="" ;;
 	--no-scale) BENCH_SCALE_RETURNEES=0 ;;
 	--no-replicas) replicas="" ;;
 	--no-faults) faults="" ;;
+	--scale-only) main="" replicas="" faults="" ;;
 	--)
 		shift
 		bench_args=("$@")
@@ -165,10 +168,12 @@ unflagged=()
 [[ $(realpath -m "$OUTPUT") == "$ROOT"/* ]] && unflagged=(":(exclude)$OUTPUT")
 if ! git diff --quiet HEAD -- . "${unflagged[@]+"${unflagged[@]}"}" 2>/dev/null; then commit+=" (with uncommitted changes)"; fi
 
-say "creating database and vhost $BACKEND"
-backend_env=$(dotnet "$BENCH_DLL" backend create "$BACKEND") || die "could not create the database and vhost $BACKEND"
-backend_created=1
-eval "$backend_env" # BENCH_POSTGRES, BENCH_RABBITMQ
+if [[ -n $main ]]; then
+	say "creating database and vhost $BACKEND"
+	backend_env=$(dotnet "$BENCH_DLL" backend create "$BACKEND") || die "could not create the database and vhost $BACKEND"
+	backend_created=1
+	eval "$backend_env" # BENCH_POSTGRES, BENCH_RABBITMQ
+fi
 
 rm -rf "$LOG_DIR"
 mkdir -p "$LOG_DIR"
@@ -189,7 +194,7 @@ start_service() {
 	(
 		cd "$dir"
 		exec env -u "ConnectionStrings__$name" -u Auth__Authority \
-			ConnectionStrings__Postgres="$postgres" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
+			ConnectionStrings__Postgres="$postgres" ConnectionStrings__RabbitMq="${BENCH_RABBITMQ:-}" \
 			Auth__Issuer="$BENCH_AUTH_ISSUER" Auth__Audience="$BENCH_AUTH_AUDIENCE" Auth__SigningKeysFile="$BENCH_AUTH_JWKS" \
 			Limits__BurstRequests=1000000 Limits__RequestsPerMinute=1000000 \
 			ASPNETCORE_ENVIRONMENT=Production OTEL_SERVICE_NAME="bench-${name,,}" \
@@ -227,30 +232,32 @@ wait_ready() {
 	done
 }
 
-for name in "${SERVICES[@]}"; do start_service "$name" "$BENCH_POSTGRES"; done
-wait_ready "${SERVICES[@]}"
-pid_args=()
-for name in "${SERVICES[@]}"; do pid_args+=(--pid "$name=${PID[$name]}"); done
-
-say "measuring (about three minutes)"
 bench_rc=0
-ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
-	dotnet "$BENCH_DLL" run \
-	--intake "$(url Intake)" --counselling "$(url Counselling)" --training "$(url Training)" --reporting "$(url Reporting)" \
-	"${pid_args[@]}" --logs "$LOG_DIR" --keys "$LOG_DIR" --output "$OUTPUT" --commit "$commit" --backend "$BACKEND" \
-	"${bench_args[@]+"${bench_args[@]}"}" || bench_rc=$?
+if [[ -n $main ]]; then
+	for name in "${SERVICES[@]}"; do start_service "$name" "$BENCH_POSTGRES"; done
+	wait_ready "${SERVICES[@]}"
+	pid_args=()
+	for name in "${SERVICES[@]}"; do pid_args+=(--pid "$name=${PID[$name]}"); done
 
-printf '\n## Reporting at scale\n\nA million returnees, rebuilds, indicators and exports: its own stage and report, [benchmarks-scale.md](benchmarks-scale.md) (%s).\n' \
-	"$([[ $scale_returnees -gt 0 ]] && echo "measured in this run, after the stages below" || echo "not measured in this run (--no-scale): that file says which commit it measured")" >>"$OUTPUT"
+	say "measuring (about three minutes)"
+	ConnectionStrings__Postgres="$BENCH_POSTGRES" ConnectionStrings__RabbitMq="$BENCH_RABBITMQ" \
+		dotnet "$BENCH_DLL" run \
+		--intake "$(url Intake)" --counselling "$(url Counselling)" --training "$(url Training)" --reporting "$(url Reporting)" \
+		"${pid_args[@]}" --logs "$LOG_DIR" --keys "$LOG_DIR" --output "$OUTPUT" --commit "$commit" --backend "$BACKEND" \
+		"${bench_args[@]+"${bench_args[@]}"}" || bench_rc=$?
 
-# A service that died during the run is wrong whatever the figures say.
-for name in "${SERVICES[@]}"; do
-	if ! kill -0 "${PID[$name]}" 2>/dev/null; then
-		tail -n 30 "$LOG_DIR/${name,,}.log" >&2
-		say "$name died during the run (log above)"
-		bench_rc=1
-	fi
-done
+	printf '\n## Reporting at scale\n\nA million returnees, rebuilds, indicators and exports: its own stage and report, [benchmarks-scale.md](benchmarks-scale.md) (%s).\n' \
+		"$([[ $scale_returnees -gt 0 ]] && echo "measured in this run, after the stages below" || echo "not measured in this run (--no-scale): that file says which commit it measured")" >>"$OUTPUT"
+
+	# A service that died during the run is wrong whatever the figures say.
+	for name in "${SERVICES[@]}"; do
+		if ! kill -0 "${PID[$name]}" 2>/dev/null; then
+			tail -n 30 "$LOG_DIR/${name,,}.log" >&2
+			say "$name died during the run (log above)"
+			bench_rc=1
+		fi
+	done
+fi
 
 # Two replicas against one, on the main run's database and vhost: the drain with the one replica
 # of each service that ran, then the second replicas started and the drain again, round robin.
@@ -295,7 +302,13 @@ if [[ $scale_returnees -gt 0 && $bench_rc -eq 0 ]]; then
 	{
 		echo "# Benchmarks: Reporting at scale"
 		echo
-		echo "Written by the scale stage of \`build/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M') UTC from commit \`$commit\`. Every figure below comes from that one stage; run \`build/bench.sh\` to measure again (it overwrites this file; \`--no-scale\` leaves it as it is). The machine and software are those of [benchmarks.md](benchmarks.md)'s run of the same commit."
+		echo "Written by the scale stage of \`build/bench.sh\` on $(date -u '+%Y-%m-%d %H:%M') UTC from commit \`$commit\`. Every figure below comes from that one stage; run \`build/bench.sh\` to measure again (it overwrites this file; \`--no-scale\` leaves it as it is). $(
+			if [[ -n $main ]]; then
+				echo "The machine and software are those of [benchmarks.md](benchmarks.md)'s run of the same commit."
+			else
+				echo "It ran alone (\`--scale-only\`) on $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }')."
+			fi
+		)"
 		echo
 	} >"$SCALE_OUTPUT"
 	start_service Reporting "$scale_postgres" ConnectionStrings__RabbitMq="$SCALE_RABBITMQ" Indicators__CacheAnswers=false
@@ -350,8 +363,8 @@ if [[ -n $faults ]]; then
 fi
 
 if [[ $bench_rc -eq 0 ]]; then
-	say "done in $((SECONDS - started)) s: $OUTPUT"
+	say "done in $((SECONDS - started)) s: $([[ -n $main ]] && echo "$OUTPUT" || echo "$SCALE_OUTPUT")"
 else
-	say "finished in $((SECONDS - started)) s with problems (exit $bench_rc): see $OUTPUT and .run/bench/"
+	say "finished in $((SECONDS - started)) s with problems (exit $bench_rc): see $([[ -n $main ]] && echo "$OUTPUT" || echo "$SCALE_OUTPUT") and .run/bench/"
 fi
 exit "$bench_rc"

@@ -6,7 +6,14 @@ namespace Reintegration.Reporting.Facts;
 /// </summary>
 public sealed class ContributionChanges
 {
-    public Dictionary<CellKey, CellValue> CellDeltas { get; } = new();
+    /// <summary>Changes in additive day cells (<see cref="Contributions.Daily"/>): each also moves its month, quarter and all time.</summary>
+    public Dictionary<CellKey, CellValue> DailyDeltas { get; } = new();
+
+    /// <summary>Changes in cells kept as they are (<see cref="Contributions.Held"/>).</summary>
+    public Dictionary<CellKey, CellValue> HeldDeltas { get; } = new();
+
+    /// <summary>Every cell that moves, at every grain, by how much.</summary>
+    public Dictionary<CellKey, CellValue> CellDeltas => CellSums.Expand(DailyDeltas, HeldDeltas);
 
     public Dictionary<HitKey, string[]> HitsToWrite { get; } = new();
 
@@ -16,15 +23,13 @@ public sealed class ContributionChanges
 
     public HashSet<RowKey> RowsToRemove { get; } = new();
 
-    public bool IsEmpty => CellDeltas.Count == 0 && HitsToWrite.Count == 0 && HitsToRemove.Count == 0 && RowsToWrite.Count == 0 && RowsToRemove.Count == 0;
+    public bool IsEmpty => DailyDeltas.Count == 0 && HeldDeltas.Count == 0 && HitsToWrite.Count == 0 && HitsToRemove.Count == 0 && RowsToWrite.Count == 0 && RowsToRemove.Count == 0;
 
     /// <summary>Pure: records what changed from <paramref name="before"/> to <paramref name="after"/> (both of the same state).</summary>
     public void Record(Contributions before, Contributions after)
     {
-        foreach (var (cell, value) in after.Cells)
-            AddDelta(cell, before.Cells.TryGetValue(cell, out var old) ? value - old : value);
-        foreach (var (cell, old) in before.Cells)
-            if (!after.Cells.ContainsKey(cell)) AddDelta(cell, new CellValue(0, 0) - old);
+        RecordCells(DailyDeltas, before.Daily, after.Daily);
+        RecordCells(HeldDeltas, before.Held, after.Held);
 
         foreach (var (hit, keys) in after.Hits)
             if (!before.Hits.TryGetValue(hit, out var old) || !old.SetEquals(keys))
@@ -45,11 +50,19 @@ public sealed class ContributionChanges
             if (!after.Rows.ContainsKey(row)) RowsToRemove.Add(row);
     }
 
-    private void AddDelta(CellKey cell, CellValue delta)
+    private static void RecordCells(Dictionary<CellKey, CellValue> deltas, Dictionary<CellKey, CellValue> before, Dictionary<CellKey, CellValue> after)
+    {
+        foreach (var (cell, value) in after)
+            AddDelta(deltas, cell, before.TryGetValue(cell, out var old) ? value - old : value);
+        foreach (var (cell, old) in before)
+            if (!after.ContainsKey(cell)) AddDelta(deltas, cell, new CellValue(0, 0) - old);
+    }
+
+    private static void AddDelta(Dictionary<CellKey, CellValue> deltas, CellKey cell, CellValue delta)
     {
         if (delta.IsZero) return;
-        var sum = CellDeltas.TryGetValue(cell, out var known) ? known + delta : delta;
-        if (sum.IsZero) CellDeltas.Remove(cell);
-        else CellDeltas[cell] = sum;
+        var sum = deltas.TryGetValue(cell, out var known) ? known + delta : delta;
+        if (sum.IsZero) deltas.Remove(cell);
+        else deltas[cell] = sum;
     }
 }

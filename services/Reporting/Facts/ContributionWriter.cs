@@ -20,9 +20,9 @@ public static class ContributionWriter
 {
     public static IEnumerable<WriteStatement> Statements(ReadModelTables tables, ContributionChanges changes)
     {
-        if (changes.CellDeltas.Count > 0)
+        if (changes.CellDeltas is { Count: > 0 } deltas)
         {
-            var cells = changes.CellDeltas.ToList();
+            var cells = deltas.ToList();
             yield return new WriteStatement(
                 $"""
                  insert into {tables.Cells} as c (indicator, grain, period, region, dimension, key, n, d)

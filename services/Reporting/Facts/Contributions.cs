@@ -16,10 +16,20 @@ public sealed class Contributions
     /// <summary>A region Reporting has not learned yet (a certificate before its training): counted in the total, in no region.</summary>
     public const string UnknownRegion = "";
 
-    private static readonly Grain[] AdditiveGrains = [Grain.Day, Grain.Month, Grain.Quarter, Grain.All];
     private static readonly Grain[] DistinctGrains = [Grain.Month, Grain.Quarter, Grain.All];
 
-    public Dictionary<CellKey, CellValue> Cells { get; } = new();
+    /// <summary>
+    /// Additive figures at the day only: each also counts in its month, quarter and all time
+    /// (<see cref="CellSums.Expand"/>), and since that is a sum it is taken once, over a page or
+    /// a whole rebuild, instead of four times per thing counted.
+    /// </summary>
+    public Dictionary<CellKey, CellValue> Daily { get; } = new();
+
+    /// <summary>Figures kept in exactly the cells named: distinct people per period, a share the slice judges per period.</summary>
+    public Dictionary<CellKey, CellValue> Held { get; } = new();
+
+    /// <summary>Every cell the state adds to, at every grain: <see cref="Daily"/> expanded, and <see cref="Held"/>.</summary>
+    public Dictionary<CellKey, CellValue> Cells => CellSums.Expand(Daily, Held);
 
     public Dictionary<HitKey, SortedSet<string>> Hits { get; } = new();
 
@@ -28,8 +38,8 @@ public sealed class Contributions
     /// <summary>One thing counted (or summed, <paramref name="n"/>; over <paramref name="d"/> for a mean) on a day, in a region, under these keys.</summary>
     public void Add(string indicator, DateOnly day, string region, decimal n, long d, params (string Dimension, string Key)[] keys)
     {
-        foreach (var grain in AdditiveGrains)
-            Period(indicator, grain, grain.StartOf(day), region, n, d, keys);
+        var value = new CellValue(n, d);
+        foreach (var cell in CellsOf(indicator, Grain.Day, day, region, keys)) CellSums.Add(Daily, cell, value);
     }
 
     public void Count(string indicator, DateOnly day, string region, params (string Dimension, string Key)[] keys) =>
@@ -43,7 +53,7 @@ public sealed class Contributions
     {
         foreach (var grain in DistinctGrains)
             foreach (var cell in CellsOf(indicator, grain, grain.StartOf(day), region, keys))
-                Cells[cell] = new CellValue(1, 0);
+                Held[cell] = new CellValue(1, 0);
 
         var hit = new HitKey(indicator, person, day, region);
         if (!Hits.TryGetValue(hit, out var known)) Hits[hit] = known = new SortedSet<string>(StringComparer.Ordinal);
@@ -54,19 +64,13 @@ public sealed class Contributions
     public void Period(string indicator, Grain grain, DateOnly period, string region, decimal n, long d, params (string Dimension, string Key)[] keys)
     {
         var value = new CellValue(n, d);
-        foreach (var cell in CellsOf(indicator, grain, period, region, keys))
-            Cells[cell] = Cells.TryGetValue(cell, out var known) ? known + value : value;
+        foreach (var cell in CellsOf(indicator, grain, period, region, keys)) CellSums.Add(Held, cell, value);
     }
 
     /// <summary>Adds to one key's cells only, not to the total: for a sum whose keys split it (people reached by group).</summary>
     public void AddToKey(string indicator, DateOnly day, string region, string dimension, string key, decimal n)
     {
-        foreach (var grain in AdditiveGrains)
-            foreach (var r in Regions(region))
-            {
-                var cell = new CellKey(indicator, grain, grain.StartOf(day), r, dimension, key);
-                Cells[cell] = Cells.TryGetValue(cell, out var known) ? known + new CellValue(n, 0) : new CellValue(n, 0);
-            }
+        foreach (var r in Regions(region)) CellSums.Add(Daily, new CellKey(indicator, Grain.Day, day, r, dimension, key), new CellValue(n, 0));
     }
 
     /// <summary>A BI row of <paramref name="fact"/>: its columns, snake_case, as the view names them.</summary>

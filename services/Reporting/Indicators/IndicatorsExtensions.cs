@@ -1,4 +1,3 @@
-using Npgsql;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Hosting;
 
@@ -12,7 +11,7 @@ public static class IndicatorsExtensions
         builder.Services.Configure<IndicatorOptions>(builder.Configuration.GetSection("Indicators"));
         foreach (var source in sources) builder.Services.AddSingleton(source);
         builder.Services.AddSingleton(_ => new ReportingDatabase(
-            NpgsqlDataSource.Create(EventStoreExtensions.ConnectionString(builder.Configuration, ServiceIdentity.Reporting))));
+            EventStoreExtensions.ConnectionString(builder.Configuration, ServiceIdentity.Reporting)));
         builder.Services.AddSingleton<IndicatorReader>();
         builder.Services.AddSingleton<IndicatorCache>();
         builder.Services.AddSingleton<IndicatorMetrics>();

@@ -145,39 +145,44 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
             throw;
         }
 
-        var cells = new Dictionary<CellKey, CellValue>();
+        var daily = new Dictionary<CellKey, CellValue>();
+        var held = new Dictionary<CellKey, CellValue>();
         foreach (var part in await Task.WhenAll(writers))
-            foreach (var (cell, value) in part)
-                cells[cell] = cells.TryGetValue(cell, out var sum) ? sum + value : value;
-        await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
-            await WriteCellsAsync(connection, Shadow.Next[1], cells, cancellationToken);
+        {
+            CellSums.AddAll(daily, part.Daily);
+            CellSums.AddAll(held, part.Held);
+        }
+
+        await using (var connection = await database.Bulk.OpenConnectionAsync(cancellationToken))
+            await WriteCellsAsync(connection, Shadow.Next[1], CellSums.Expand(daily, held), cancellationToken);
         await progress(done, cancellationToken);
         return done;
     }
 
     private static int Writers => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    /// <summary>One writer: what each state contributes, by COPY; the cells summed here, returned.</summary>
-    private async Task<Dictionary<CellKey, CellValue>> WriteStatesAsync(ChannelReader<List<TState>> finished, CancellationTokenSource failed)
+    /// <summary>One writer: what each state contributes, by COPY; the cells summed here (day cells not yet expanded), returned.</summary>
+    private async Task<(Dictionary<CellKey, CellValue> Daily, Dictionary<CellKey, CellValue> Held)> WriteStatesAsync(ChannelReader<List<TState>> finished, CancellationTokenSource failed)
     {
         var cancellationToken = failed.Token;
         try
         {
             var next = Shadow.Next;
-            await using var statesConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-            await using var hitsConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-            await using var rowsConnection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var statesConnection = await database.Bulk.OpenConnectionAsync(cancellationToken);
+            await using var hitsConnection = await database.Bulk.OpenConnectionAsync(cancellationToken);
+            await using var rowsConnection = await database.Bulk.OpenConnectionAsync(cancellationToken);
             await using var states = await statesConnection.BeginBinaryImportAsync($"copy {next[0]} (id, data, mt_dotnet_type) from stdin (format binary)", cancellationToken);
             await using var hits = await hitsConnection.BeginBinaryImportAsync($"copy {next[2]} (indicator, person, day, region, keys) from stdin (format binary)", cancellationToken);
             await using var rows = await rowsConnection.BeginBinaryImportAsync($"copy {next[3]} (fact, key, body) from stdin (format binary)", cancellationToken);
-            var cells = new Dictionary<CellKey, CellValue>();
+            var daily = new Dictionary<CellKey, CellValue>();
+            var held = new Dictionary<CellKey, CellValue>();
             var dotnetType = typeof(TState).FullName!;
             await foreach (var batch in finished.ReadAllAsync(cancellationToken))
                 foreach (var state in batch)
                 {
                     var contributions = model.Contribute(state);
-                    foreach (var (cell, value) in contributions.Cells)
-                        cells[cell] = cells.TryGetValue(cell, out var sum) ? sum + value : value;
+                    CellSums.AddAll(daily, contributions.Daily);
+                    CellSums.AddAll(held, contributions.Held);
                     foreach (var (hit, keys) in contributions.Hits)
                     {
                         await hits.StartRowAsync(cancellationToken);
@@ -205,7 +210,7 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
             await states.CompleteAsync(cancellationToken);
             await hits.CompleteAsync(cancellationToken);
             await rows.CompleteAsync(cancellationToken);
-            return cells;
+            return (daily, held);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !failed.IsCancellationRequested)
         {
