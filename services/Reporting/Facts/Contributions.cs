@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Reintegration.Reporting.Facts;
 
 /// <summary>
@@ -75,7 +73,7 @@ public sealed class Contributions
 
     /// <summary>A BI row of <paramref name="fact"/>: its columns, snake_case, as the view names them.</summary>
     public void Row(string fact, string key, IReadOnlyDictionary<string, object?> columns) =>
-        Rows[new RowKey(fact, key)] = JsonSerializer.Serialize(columns);
+        Rows[new RowKey(fact, key)] = RowJson.Serialize(columns);
 
     /// <summary>The region's cells and every region's; a region not known yet (<see cref="UnknownRegion"/>) counts in every region's only.</summary>
     private static string[] Regions(string region) => region == UnknownRegion ? [AllRegions] : [region, AllRegions];

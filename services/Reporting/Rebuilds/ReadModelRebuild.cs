@@ -176,13 +176,19 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
             await using var rows = await rowsConnection.BeginBinaryImportAsync($"copy {next[3]} (fact, key, body) from stdin (format binary)", cancellationToken);
             var daily = new Dictionary<CellKey, CellValue>();
             var held = new Dictionary<CellKey, CellValue>();
+            // A batch's states share most of their cells (the same months, regions and keys):
+            // summed first in small tables that stay in the cache, the large ones are touched
+            // once per cell a batch adds to instead of once per state.
+            var batchDaily = new Dictionary<CellKey, CellValue>();
+            var batchHeld = new Dictionary<CellKey, CellValue>();
             var dotnetType = typeof(TState).FullName!;
             await foreach (var batch in finished.ReadAllAsync(cancellationToken))
+            {
                 foreach (var state in batch)
                 {
                     var contributions = model.Contribute(state);
-                    CellSums.AddAll(daily, contributions.Daily);
-                    CellSums.AddAll(held, contributions.Held);
+                    CellSums.AddAll(batchDaily, contributions.Daily);
+                    CellSums.AddAll(batchHeld, contributions.Held);
                     foreach (var (hit, keys) in contributions.Hits)
                     {
                         await hits.StartRowAsync(cancellationToken);
@@ -206,6 +212,12 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
                     await states.WriteAsync(_serializer.ToJson(state), NpgsqlDbType.Jsonb, cancellationToken);
                     await states.WriteAsync(dotnetType, NpgsqlDbType.Varchar, cancellationToken);
                 }
+
+                CellSums.AddAll(daily, batchDaily);
+                CellSums.AddAll(held, batchHeld);
+                batchDaily.Clear();
+                batchHeld.Clear();
+            }
 
             await states.CompleteAsync(cancellationToken);
             await hits.CompleteAsync(cancellationToken);
