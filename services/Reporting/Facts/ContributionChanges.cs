@@ -12,7 +12,7 @@ public sealed class ContributionChanges
     /// <summary>Changes in cells kept as they are (<see cref="Contributions.Held"/>).</summary>
     public Dictionary<CellKey, CellValue> HeldDeltas { get; } = new();
 
-    /// <summary>Every cell that moves, at every grain, by how much.</summary>
+    /// <summary>Every cell that moves, at every grain, by how much (computed anew on each call).</summary>
     public Dictionary<CellKey, CellValue> CellDeltas => CellSums.Expand(DailyDeltas, HeldDeltas);
 
     public Dictionary<HitKey, string[]> HitsToWrite { get; } = new();

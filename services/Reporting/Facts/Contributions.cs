@@ -26,7 +26,7 @@ public sealed class Contributions
     /// <summary>Figures kept in exactly the cells named: distinct people per period, a share the slice judges per period.</summary>
     public Dictionary<CellKey, CellValue> Held { get; } = new();
 
-    /// <summary>Every cell the state adds to, at every grain: <see cref="Daily"/> expanded, and <see cref="Held"/>.</summary>
+    /// <summary>Every cell the state adds to, at every grain: <see cref="Daily"/> expanded, and <see cref="Held"/> (computed anew on each call).</summary>
     public Dictionary<CellKey, CellValue> Cells => CellSums.Expand(Daily, Held);
 
     public Dictionary<HitKey, SortedSet<string>> Hits { get; } = new();
