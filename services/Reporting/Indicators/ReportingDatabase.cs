@@ -7,7 +7,7 @@ public sealed class ReportingDatabase(string connectionString) : IAsyncDisposabl
 {
     /// <summary>
     /// Each COPY stream of a rebuild sends gigabytes over loopback; with Npgsql's default 8 KiB
-    /// write buffer a third of the rebuild's CPU went on socket sends, one per 8 KiB.
+    /// write buffer about a fifth of the rebuild's CPU (22 % of a profile's samples) went on socket sends, one per 8 KiB.
     /// </summary>
     private const int BulkWriteBufferBytes = 256 * 1024;
 
