@@ -4,6 +4,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
 using Reintegration.Intake.Registration;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Privacy;
 
 namespace Reintegration.Intake.Duplicates;
@@ -45,14 +46,19 @@ public sealed class PossibleDuplicateDetector(IServiceProvider services, TimePro
         var candidates = indexed.SelectMany(i => i.Candidates).Distinct().ToArray();
         var stored = await operations.Query<NameIndexEntry>().Where(e => e.Key.IsOneOf(candidates)).ToListAsync(cancellationToken);
         var seen = stored.ToLookup(e => e.Key, e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var flagged = new List<PossibleDuplicate>();
         foreach (var registration in indexed)
         {
             var matches = registration.Candidates.SelectMany(key => seen.GetValueOrDefault(key) ?? []).Where(id => id != registration.ReturneeId).Distinct();
-            foreach (var match in matches.ToList()) operations.Store(PossibleDuplicate.Of(registration.ReturneeId, match, clock.GetUtcNow()));
+            flagged.AddRange(matches.Select(match => PossibleDuplicate.Of(registration.ReturneeId, match, clock.GetUtcNow())));
             if (!seen.TryGetValue(registration.Entry.Key, out var owners)) seen[registration.Entry.Key] = owners = [];
             owners.Add(registration.ReturneeId);
-            operations.Store(registration.Entry);
         }
+
+        // One statement per document type for the page, not one per document: a page run again
+        // after a failure writes the same documents again, so these replace, as Store would.
+        operations.UpsertAll(indexed.Select(i => i.Entry).ToList(), e => e.Id);
+        operations.UpsertAll(flagged, d => d.Id);
 
         return NullChangeListener.Instance;
     }

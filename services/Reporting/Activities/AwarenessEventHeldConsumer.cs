@@ -1,24 +1,20 @@
 using Marten;
 using Reintegration.Contracts;
 using Reintegration.Reporting.Journeys;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Messaging;
 
 namespace Reintegration.Reporting.Activities;
 
 /// <summary>Records each event on its own stream and on the journey of each returnee who took part.</summary>
 public sealed class AwarenessEventHeldConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
-    : IdempotentBatchConsumer<AwarenessEventHeld>(session, gate, clock)
+    : ReportingLogConsumer<AwarenessEventHeld>(session, gate, clock)
 {
-    protected override Task StageAsync(IReadOnlyList<AwarenessEventHeld> messages, IDocumentSession session, CancellationToken cancellationToken)
+    protected override void Report(AwarenessEventHeld m, LogAppends log)
     {
-        foreach (var m in messages)
-        {
-            session.Events.Append(m.AwarenessEventId, new AwarenessEventReported(
-                m.AwarenessEventId, m.HeldAt, m.Kind, m.Region, m.Women, m.Men, m.Girls, m.Boys, m.ReturneeParticipants.Count));
-            foreach (var returnee in m.ReturneeParticipants)
-                session.Events.Append(returnee, new AwarenessEventAttended(returnee, m.AwarenessEventId, m.HeldAt, m.Kind, m.Region));
-        }
-
-        return Task.CompletedTask;
+        log.Add(m.AwarenessEventId, new AwarenessEventReported(
+            m.AwarenessEventId, m.HeldAt, m.Kind, m.Region, m.Women, m.Men, m.Girls, m.Boys, m.ReturneeParticipants.Count));
+        foreach (var returnee in m.ReturneeParticipants)
+            log.Add(returnee, new AwarenessEventAttended(returnee, m.AwarenessEventId, m.HeldAt, m.Kind, m.Region));
     }
 }

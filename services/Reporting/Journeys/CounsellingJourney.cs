@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marten;
 using Reintegration.Contracts;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Messaging;
 
 namespace Reintegration.Reporting.Journeys;
@@ -103,18 +104,13 @@ public sealed partial class ReturneeJourney
 }
 
 public sealed class GroupSessionHeldConsumer(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
-    : IdempotentBatchConsumer<GroupSessionHeld>(session, gate, clock)
+    : ReportingLogConsumer<GroupSessionHeld>(session, gate, clock)
 {
-    protected override Task StageAsync(IReadOnlyList<GroupSessionHeld> messages, IDocumentSession session, CancellationToken cancellationToken)
+    protected override void Report(GroupSessionHeld m, LogAppends log)
     {
-        foreach (var m in messages)
-        {
-            session.Events.Append(m.GroupSessionId, new GroupSessionReported(m.GroupSessionId, m.HeldAt, m.Region, m.DurationMinutes, [.. m.Participants]));
-            foreach (var returnee in m.Participants)
-                session.Events.Append(returnee, new GroupSessionAttended(returnee, m.GroupSessionId, m.HeldAt, m.Region, m.DurationMinutes, m.Participants.Count));
-        }
-
-        return Task.CompletedTask;
+        log.Add(m.GroupSessionId, new GroupSessionReported(m.GroupSessionId, m.HeldAt, m.Region, m.DurationMinutes, [.. m.Participants]));
+        foreach (var returnee in m.Participants)
+            log.Add(returnee, new GroupSessionAttended(returnee, m.GroupSessionId, m.HeldAt, m.Region, m.DurationMinutes, m.Participants.Count));
     }
 }
 

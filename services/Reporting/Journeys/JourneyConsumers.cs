@@ -1,5 +1,6 @@
 using Marten;
 using Reintegration.Contracts;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Messaging;
 
 namespace Reintegration.Reporting.Journeys;
@@ -10,21 +11,16 @@ namespace Reintegration.Reporting.Journeys;
 /// folds by time. One consumer per message type, as MassTransit consumes by type.
 /// </summary>
 public abstract class JourneyConsumer<TMessage>(IDocumentSession session, ConsumerCommitGate gate, TimeProvider clock)
-    : IdempotentBatchConsumer<TMessage>(session, gate, clock)
+    : ReportingLogConsumer<TMessage>(session, gate, clock)
     where TMessage : class
 {
     /// <summary>The returnee whose journey the message joins, and Reporting's record of it.</summary>
     protected abstract (Guid Returnee, object Reported) Report(TMessage message);
 
-    protected sealed override Task StageAsync(IReadOnlyList<TMessage> messages, IDocumentSession session, CancellationToken cancellationToken)
+    protected sealed override void Report(TMessage message, LogAppends log)
     {
-        foreach (var message in messages)
-        {
-            var (returnee, reported) = Report(message);
-            session.Events.Append(returnee, reported);
-        }
-
-        return Task.CompletedTask;
+        var (returnee, reported) = Report(message);
+        log.Add(returnee, reported);
     }
 }
 

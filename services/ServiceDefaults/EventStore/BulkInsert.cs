@@ -13,7 +13,21 @@ namespace Reintegration.ServiceDefaults.EventStore;
 /// </summary>
 public static class BulkInsert
 {
-    public static void InsertAll<T, TId>(this IDocumentSession session, IReadOnlyCollection<T> documents, Func<T, TId> id)
+    public static void InsertAll<T, TId>(this IDocumentOperations session, IReadOnlyCollection<T> documents, Func<T, TId> id)
+        where T : notnull =>
+        Queue(session, documents, id, "");
+
+    /// <summary>
+    /// Inserts or replaces many documents of one type in ONE statement, for writers that may see
+    /// the same document again (a daemon page run twice). The last of several with one id wins,
+    /// as a series of <c>Store</c> calls would (one statement cannot touch a row twice).
+    /// </summary>
+    public static void UpsertAll<T, TId>(this IDocumentOperations session, IReadOnlyCollection<T> documents, Func<T, TId> id)
+        where T : notnull =>
+        Queue(session, documents.Reverse().DistinctBy(id).Reverse().ToList(), id,
+            " on conflict (id) do update set data = excluded.data, mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = transaction_timestamp()");
+
+    private static void Queue<T, TId>(IDocumentOperations session, IReadOnlyCollection<T> documents, Func<T, TId> id, string onConflict)
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -23,7 +37,7 @@ public static class BulkInsert
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
         var serializer = options.Serializer();
         session.QueueSqlCommand(
-            $"insert into {table} (id, data, mt_dotnet_type) select i, d::jsonb, ? from unnest(?, ?) as t(i, d)",
+            $"insert into {table} (id, data, mt_dotnet_type) select i, d::jsonb, ? from unnest(?, ?) as t(i, d){onConflict}",
             typeof(T).FullName!,
             documents.Select(id).ToArray(),
             documents.Select(d => serializer.ToJson(d)).ToArray());

@@ -10,8 +10,32 @@ using IStorageSession = Weasel.Storage.IStorageSession;
 
 namespace Reintegration.ServiceDefaults.EventStore;
 
-/// <summary>What one stream gets in a commit: the version it was loaded at (0: new), which the append is checked against, and the events, in order.</summary>
-public sealed record StreamAppend(long LoadedVersion, IReadOnlyList<object> Events);
+/// <summary>
+/// What one stream gets in a commit: the version it was loaded at (0: new), which the append is
+/// checked against, or null for a log that takes events wherever it stands (Marten's
+/// <c>Events.Append</c>); and the events, in order.
+/// </summary>
+public sealed record StreamAppend(long? LoadedVersion, IReadOnlyList<object> Events);
+
+/// <summary>
+/// Events for streams whose version is not checked (a log of what other services told, which
+/// takes each message wherever the stream stands), collected over a consumer's batch so that they
+/// go in as one statement (<see cref="StreamAppends.AppendToStreams"/>) instead of one per stream.
+/// Concurrent writers of one stream still cannot both take a version: the second's commit fails
+/// with a unique violation, a lost race, and is retried.
+/// </summary>
+public sealed class LogAppends
+{
+    private readonly Dictionary<Guid, List<object>> _streams = [];
+
+    public void Add(Guid stream, object @event)
+    {
+        if (!_streams.TryGetValue(stream, out var events)) _streams[stream] = events = [];
+        events.Add(@event);
+    }
+
+    public IReadOnlyDictionary<Guid, StreamAppend> ToAppends() => _streams.ToDictionary(s => s.Key, s => new StreamAppend(null, s.Value));
+}
 
 /// <summary>
 /// Appends to many streams in ONE statement of the session's commit, through Marten's own
@@ -52,7 +76,7 @@ public static class StreamAppends
             _columns =
             [
                 rows.Select(r => r.Stream).ToArray(),
-                rows.Select(r => r.LoadedVersion).ToArray(),
+                rows.Select(r => r.LoadedVersion).ToArray(), // null: not checked (min of nulls is null)
                 rows.Select(_ => Guid.CreateVersion7()).ToArray(),
                 rows.Select(r => names.TryGetValue(r.Event.GetType(), out var name) ? name
                     : throw new InvalidOperationException($"{r.Event.GetType().Name} is not a registered event type of this store (AddEventType).")).ToArray(),
