@@ -1,4 +1,4 @@
-using JasperFx.Events.Projections;
+using Marten;
 using Reintegration.Counselling.Assessments;
 using Reintegration.Counselling.Caseload;
 using Reintegration.Counselling.GroupSessions;
@@ -23,9 +23,9 @@ builder.AddEventStore(typeof(CounsellingService), store =>
         typeof(GroupSessionHeld), typeof(AssessmentRecorded), typeof(RiskFlagRaised), typeof(RiskFlagFollowedUp), typeof(ReferralMade), typeof(ReferralClosed),
     ]);
     store.Schema.For<CounsellingFile>();
-    store.Projections.Add(new CounsellingFileProjection(), ProjectionLifecycle.Async);
 })
-    .PublishIntegrationEvents<CounsellingIntegrationEvents>();
+    .PublishIntegrationEvents<CounsellingIntegrationEvents>()
+    .AddSubscriptionWithServices<CounsellingFileWriter>(ServiceLifetime.Singleton, o => o.Name = CounsellingFileWriter.SubscriptionName);
 builder.AddMessaging(Reintegration.Contracts.Subscriptions.CounsellingQueue, bus => bus
     .AddBatchConsumer<ReturneeRegisteredConsumer>()
     .AddBatchConsumer<ReturneeConsentChangedConsumer>()

@@ -1,4 +1,3 @@
-using JasperFx.Events.Projections;
 using Marten;
 using Reintegration.Intake;
 using Reintegration.Intake.Audit;
@@ -34,12 +33,12 @@ builder.AddEventStore(typeof(IntakeService), store =>
         store.Schema.For<IdentifyingRead>().Index(r => r.ReturneeId).Index(r => r.At);
         store.Schema.For<DeskAnswer>();
         store.Schema.For<ReturneeSummary>().Index(s => s.Region).Index(s => s.RegisteredAt);
-        store.Projections.Add(new ReturneeSummaryProjection(), ProjectionLifecycle.Async);
         store.Schema.For<NameIndexEntry>().Index(e => e.Key);
         store.Schema.For<PossibleDuplicate>().Index(d => d.FlaggedAt);
     })
     .PublishIntegrationEvents<IntakeIntegrationEvents>()
-    .AddSubscriptionWithServices<PossibleDuplicateDetector>(ServiceLifetime.Scoped, o => o.Name = PossibleDuplicateDetector.SubscriptionName);
+    .AddSubscriptionWithServices<PossibleDuplicateDetector>(ServiceLifetime.Scoped, o => o.Name = PossibleDuplicateDetector.SubscriptionName)
+    .AddSubscriptionWithServices<ReturneeSummaryWriter>(ServiceLifetime.Singleton, o => o.Name = ReturneeSummaryWriter.SubscriptionName);
 builder.AddMessaging();
 builder.Services.AddSingleton<AuditLog>().AddHostedService<AuditLogStorage>();
 builder.Services.AddPersonalDataProtection()

@@ -1,9 +1,9 @@
 using JasperFx.Events;
-using Marten.Events.Projections;
 using Reintegration.Counselling.Clients;
 using Reintegration.Counselling.Referrals;
 using Reintegration.Counselling.RiskFlags;
 using Reintegration.Counselling.Sessions;
+using Reintegration.ServiceDefaults.EventStore;
 
 namespace Reintegration.Counselling.Caseload;
 
@@ -16,7 +16,7 @@ public sealed record CounsellorContact(string Counsellor, DateTimeOffset LastSes
 public sealed record LastSession(DateTimeOffset Time, string Format, string Modality, string Intervention, string Counsellor);
 
 /// <summary>
-/// One returnee as the counsellors' reads see them, kept by an async projection over both the
+/// One returnee as the counsellors' reads see them, kept by the async daemon (<see cref="CounsellingFileWriter"/>) over both the
 /// returnee's own stream (sessions, flags, referrals) and what was learned from Intake (region,
 /// erasure): pseudonymous ids, codes and times, and the counsellor identifiers of their sessions.
 /// </summary>
@@ -82,12 +82,13 @@ public sealed class CounsellingFile
 }
 
 /// <summary>Keeps <see cref="CounsellingFile"/> per returnee from every event about them, on any stream (run by the async daemon).</summary>
-public sealed class CounsellingFileProjection : MultiStreamProjection<CounsellingFile, Guid>
+public sealed class CounsellingFileWriter : FoldedDocuments<CounsellingFile>
 {
-    public CounsellingFileProjection()
-    {
-        Identity<IAboutReturnee>(e => e.ReturneeId);
-    }
+    public const string SubscriptionName = "counselling-files";
 
-    public override CounsellingFile? Evolve(CounsellingFile? snapshot, Guid id, IEvent e) => CounsellingFile.Fold(snapshot, id, e.Data);
+    protected override Guid? SubjectOf(IEvent e) => e.Data is IAboutReturnee about ? about.ReturneeId : null;
+
+    protected override CounsellingFile Fold(CounsellingFile? document, Guid subject, object data) => CounsellingFile.Fold(document, subject, data);
+
+    protected override Guid IdOf(CounsellingFile document) => document.Id;
 }

@@ -1,15 +1,15 @@
 using JasperFx.Events;
-using Marten.Events.Aggregation;
 using Reintegration.Intake.Closure;
 using Reintegration.Intake.Consent;
 using Reintegration.Intake.Registration;
 using Reintegration.Intake.Screening;
+using Reintegration.ServiceDefaults.EventStore;
 
 namespace Reintegration.Intake.Search;
 
 /// <summary>
 /// A returnee as desk search filters them: pseudonymous facts only (no name, no partner reference,
-/// nothing the key store would need to erase), kept by an async projection.
+/// nothing the key store would need to erase), kept by <see cref="ReturneeSummaryWriter"/>.
 /// </summary>
 public sealed record ReturneeSummary(
     Guid Id, string Sex, string AgeGroup, string Region, string ReturnedFrom, DateOnly ArrivalDate, string ReturnType, DateTimeOffset RegisteredAt)
@@ -20,18 +20,19 @@ public sealed record ReturneeSummary(
     public bool Erased { get; init; }
 }
 
-public sealed class ReturneeSummaryProjection : SingleStreamProjection<ReturneeSummary, Guid>
+/// <summary>Keeps the summaries from the returnee's own stream, run by the async daemon.</summary>
+public sealed class ReturneeSummaryWriter : FoldedDocuments<ReturneeSummary>
 {
-    public ReturneeSummaryProjection()
-    {
-        IncludeType<ReturneeRegistered>();
-        IncludeType<VulnerabilityScreened>();
-        IncludeType<CaseClosed>();
-        IncludeType<CaseReopened>();
-        IncludeType<ReturneeErased>();
-    }
+    public const string SubscriptionName = "returnee-summaries";
 
-    public override ReturneeSummary? Evolve(ReturneeSummary? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
+    protected override Guid? SubjectOf(IEvent e) =>
+        e.Data is ReturneeRegistered or VulnerabilityScreened or CaseClosed or CaseReopened or ReturneeErased ? e.StreamId : null;
+
+    protected override ReturneeSummary? Fold(ReturneeSummary? document, Guid subject, object data) => Evolve(document, subject, data);
+
+    protected override Guid IdOf(ReturneeSummary document) => document.Id;
+
+    public static ReturneeSummary? Evolve(ReturneeSummary? snapshot, Guid id, object e) => (snapshot, e) switch
     {
         (null, ReturneeRegistered r) => new ReturneeSummary(id, r.Sex, r.AgeGroup, r.Region, r.ReturnedFrom, r.ArrivalDate, r.ReturnType, r.Time),
         (null, _) => null,

@@ -1,4 +1,5 @@
 using JasperFx.Events.Daemon;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Intake;
 using Reintegration.IntegrationTests.Infrastructure;
@@ -32,7 +33,11 @@ public sealed class DaemonWatchdogTests : IAsyncLifetime
         await _system.WaitUntilReadyAsync<IntakeService>();
         var services = _system.Intake.Services;
         var daemon = services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        await Eventually.UntilAsync(() => Task.FromResult(daemon.IsRunning), running => running, "Intake's daemon to run");
+        // Running means the high-water agent; the shards' agents start after it, and starting them
+        // then would start a high-water agent again under the test. Every one of them first.
+        var shards = ((DocumentStore)services.GetRequiredService<IDocumentStore>()).Options.Projections.AllShards().Count;
+        await Eventually.UntilAsync(() => Task.FromResult(daemon.IsRunning ? daemon.CurrentAgents().Count : 0),
+            running => running == shards, "every agent of Intake's daemon to run");
 
         // What a dead high-water agent looks like from outside (marten#4961): the mark stops while events are committed.
         await daemon.PrepareForRebuildsAsync();
