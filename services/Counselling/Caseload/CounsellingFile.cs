@@ -16,9 +16,10 @@ public sealed record CounsellorContact(string Counsellor, DateTimeOffset LastSes
 public sealed record LastSession(DateTimeOffset Time, string Format, string Modality, string Intervention, string Counsellor);
 
 /// <summary>
-/// One returnee as the counsellors' reads see them, kept by the async daemon (<see cref="CounsellingFileWriter"/>) over both the
-/// returnee's own stream (sessions, flags, referrals) and what was learned from Intake (region,
-/// erasure): pseudonymous ids, codes and times, and the counsellor identifiers of their sessions.
+/// One returnee as the counsellors' reads see them, kept by the async daemon
+/// (<see cref="CounsellingFileWriter"/>) over both the returnee's own stream (sessions, flags,
+/// referrals) and what was learned from Intake (region, erasure): pseudonymous ids, codes and
+/// times, and the counsellor identifiers of their sessions.
 /// </summary>
 public sealed class CounsellingFile
 {

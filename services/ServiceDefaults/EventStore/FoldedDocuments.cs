@@ -28,17 +28,19 @@ public abstract class FoldedDocuments<TDocument> : SubscriptionBase
     public sealed override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var relevant = page.Events.Select(e => (Event: e, Subject: SubjectOf(e))).Where(x => x.Subject is not null).ToList();
+        var relevant = new List<(Guid Subject, object Data)>();
+        foreach (var e in page.Events)
+            if (SubjectOf(e) is { } subject) relevant.Add((subject, e.Data));
         if (relevant.Count == 0) return NullChangeListener.Instance;
 
-        var documents = (await operations.LoadManyAsync<TDocument>(cancellationToken, relevant.Select(x => x.Subject!.Value).Distinct().ToArray()))
+        var documents = (await operations.LoadManyAsync<TDocument>(cancellationToken, relevant.Select(x => x.Subject).Distinct().ToArray()))
             .ToDictionary(IdOf);
         var changed = new HashSet<Guid>();
-        foreach (var (e, subject) in relevant)
-            if (Fold(documents.GetValueOrDefault(subject!.Value), subject.Value, e.Data) is { } next)
+        foreach (var (subject, data) in relevant)
+            if (Fold(documents.GetValueOrDefault(subject), subject, data) is { } next)
             {
-                documents[subject.Value] = next;
-                changed.Add(subject.Value);
+                documents[subject] = next;
+                changed.Add(subject);
             }
 
         operations.UpsertAll(changed.Select(id => documents[id]).ToList(), IdOf);

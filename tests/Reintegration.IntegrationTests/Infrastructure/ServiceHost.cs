@@ -27,10 +27,10 @@ public sealed class ServiceHost<TMarker>(
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Marten", "Warning");
         foreach (var (key, value) in TestTokens.Settings) builder.UseSetting(key, value);
-        // Tests poll; the rate-limit test sets its own limits.
         // The BI reader is a role of the cluster, not of the test's database: a Reporting host
         // started without the password would make it NOLOGIN under a test connecting as it.
         builder.UseSetting("ReportingBi:ReaderPassword", BiReaderTests.Password);
+        // Tests poll; the rate-limit test sets its own limits.
         builder.UseSetting("Limits:BurstRequests", "1000000");
         builder.UseSetting("Limits:RequestsPerMinute", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);

@@ -24,7 +24,6 @@ public sealed class ReadModelTests(ReadModelTests.Fixture fixture) : IClassFixtu
         public static readonly Dictionary<string, string> Settings = new()
         {
             ["Indicators:Targets:returnees-reached"] = "4200",
-            ["ReportingBi:ReaderPassword"] = BiReaderTests.Password,
         };
 
         public TestSystem System { get; private set; } = null!;
