@@ -16,8 +16,9 @@ namespace Reintegration.ServiceDefaults.Telemetry;
 /// Traces, metrics and logs for every service, exported over OTLP when
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Personal data never goes into a log message or a
 /// span attribute: code logs identifiers (UUIDs, event ids), never names, phones or notes; the
-/// services' own metrics carry only the attributes of <see cref="TelemetryTags"/>. What is traced
-/// and measured: docs/operations.md, "Telemetry".
+/// services' own metrics carry only the attributes of <see cref="TelemetryTags"/>. Traces are
+/// sampled whole (<see cref="TraceSampling"/>). What is traced and measured: docs/operations.md,
+/// "Telemetry".
 /// </summary>
 public static class TelemetryExtensions
 {
@@ -39,6 +40,7 @@ public static class TelemetryExtensions
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName: $"reintegration-{service.Name}"))
             .WithTracing(tracing => tracing
+                .SetSamplerUnlessConfigured(TraceSampling.From(builder.Configuration, builder.Environment))
                 .AddSource(OwnSources, "Marten", "MassTransit", "Npgsql")
                 .AddAspNetCoreInstrumentation(o =>
                     // Health probes every few seconds would drown the traces that matter.
@@ -60,6 +62,9 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton<DaemonLagMetrics>().AddHostedService(sp => sp.GetRequiredService<DaemonLagMetrics>());
         return builder;
     }
+
+    private static TracerProviderBuilder SetSamplerUnlessConfigured(this TracerProviderBuilder tracing, Sampler? sampler) =>
+        sampler is null ? tracing : tracing.SetSampler(sampler);
 
     /// <summary>How often the gauges that need a query (health, daemon lag) are read: <c>Telemetry:SampleSeconds</c>, 15 by default.</summary>
     public static TimeSpan SamplePeriod(IConfiguration configuration) =>

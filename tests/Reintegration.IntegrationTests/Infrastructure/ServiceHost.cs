@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.IntegrationTests.ReportingFacts;
+using Reintegration.ServiceDefaults.Telemetry;
 
 namespace Reintegration.IntegrationTests.Infrastructure;
 
@@ -24,6 +25,8 @@ public sealed class ServiceHost<TMarker>(
         builder.UseSetting("Daemon:HealthCheckPollingSeconds", "1");
         builder.UseSetting("Daemon:AgentPauseSeconds", "1");
         builder.UseSetting("Messaging:PublishTimeoutSeconds", "5");
+        // Every trace recorded: the telemetry tests follow one post through every hop.
+        builder.UseSetting(TraceSampling.RatioKey, "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Marten", "Warning");
         foreach (var (key, value) in TestTokens.Settings) builder.UseSetting(key, value);
