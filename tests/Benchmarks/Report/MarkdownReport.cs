@@ -29,6 +29,7 @@ public static class MarkdownReport
         md.AppendLine("- Every request carries a bearer token, validated by the services as in any deployment: they trust a signing key of the benchmark's own " +
                       "(a JWKS file of its public half, `Auth__SigningKeysFile`, issuer `urn:reintegration:benchmark`), written for the run by `keys`. " +
                       "The per-caller rate limits are still applied, set high (`Limits__*`) by `build/bench.sh`: the benchmark is one caller sending what many field apps would.");
+        md.AppendLine($"- Traces: {TraceSamplingInUse()}; no OTLP exporter is set, so recorded spans are built but sent nowhere (a deployment that exports them pays more).");
         // The load average counts this run's own processes too; what others used is "everything else".
         var capacity = r.Cpu.Sum(c => c.Usage.Wall.TotalSeconds) * Environment.ProcessorCount;
         var others = r.Cpu.Sum(c => c.Usage.Seconds.GetValueOrDefault(CpuUsage.Others));
@@ -393,4 +394,12 @@ public static class MarkdownReport
     private static string Sec(TimeSpan t) => t.TotalSeconds.ToString(t.TotalSeconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " s";
     private static string Mib(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0:N0} MiB" : "?";
     private static string Gib(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0 / 1024.0:0.0} GiB" : "? GiB";
+
+    /// <summary>The services inherit the benchmark's environment (build/bench.sh exports it to both), so what it says here is what they sample.</summary>
+    private static string TraceSamplingInUse() =>
+        Environment.GetEnvironmentVariable("OTEL_TRACES_SAMPLER") is { Length: > 0 } sampler
+            ? $"`OTEL_TRACES_SAMPLER={sampler}`" + (Environment.GetEnvironmentVariable("OTEL_TRACES_SAMPLER_ARG") is { Length: > 0 } arg ? $" (`{arg}`)" : "")
+            : Environment.GetEnvironmentVariable("Telemetry__TraceSampleRatio") is { Length: > 0 } ratio
+                ? $"a share of {ratio} recorded (`Telemetry__TraceSampleRatio`)"
+                : "the services' default, one trace in ten recorded whole (`TraceSampling`; `docs/decisions.md`, *Telemetry: sampled traces*)";
 }
