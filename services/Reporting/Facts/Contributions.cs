@@ -33,11 +33,19 @@ public sealed class Contributions
 
     public Dictionary<RowKey, string> Rows { get; } = new();
 
+    /// <summary>Empties it for the next state (the dictionaries keep their room).</summary>
+    public void Clear()
+    {
+        Daily.Clear();
+        Held.Clear();
+        Hits.Clear();
+        Rows.Clear();
+    }
+
     /// <summary>One thing counted (or summed, <paramref name="n"/>; over <paramref name="d"/> for a mean) on a day, in a region, under these keys.</summary>
     public void Add(string indicator, DateOnly day, string region, decimal n, long d, params (string Dimension, string Key)[] keys)
     {
-        var value = new CellValue(n, d);
-        foreach (var cell in CellsOf(indicator, Grain.Day, day, region, keys)) CellSums.Add(Daily, cell, value);
+        Put(Daily, indicator, Grain.Day, day, region, keys, new CellValue(n, d));
     }
 
     public void Count(string indicator, DateOnly day, string region, params (string Dimension, string Key)[] keys) =>
@@ -50,8 +58,7 @@ public sealed class Contributions
     public void Person(string indicator, Guid person, DateOnly day, string region, params (string Dimension, string Key)[] keys)
     {
         foreach (var grain in DistinctGrains)
-            foreach (var cell in CellsOf(indicator, grain, grain.StartOf(day), region, keys))
-                Held[cell] = new CellValue(1, 0);
+            Put(Held, indicator, grain, grain.StartOf(day), region, keys, new CellValue(1, 0), replace: true);
 
         var hit = new HitKey(indicator, person, day, region);
         if (!Hits.TryGetValue(hit, out var known)) Hits[hit] = known = new SortedSet<string>(StringComparer.Ordinal);
@@ -61,30 +68,40 @@ public sealed class Contributions
     /// <summary>Adds to one period's cells directly: for figures the slice judges per period itself (a share over people).</summary>
     public void Period(string indicator, Grain grain, DateOnly period, string region, decimal n, long d, params (string Dimension, string Key)[] keys)
     {
-        var value = new CellValue(n, d);
-        foreach (var cell in CellsOf(indicator, grain, period, region, keys)) CellSums.Add(Held, cell, value);
+        Put(Held, indicator, grain, period, region, keys, new CellValue(n, d));
     }
 
     /// <summary>Adds to one key's cells only, not to the total: for a sum whose keys split it (people reached by group).</summary>
     public void AddToKey(string indicator, DateOnly day, string region, string dimension, string key, decimal n)
     {
-        foreach (var r in Regions(region)) CellSums.Add(Daily, new CellKey(indicator, Grain.Day, day, r, dimension, key), new CellValue(n, 0));
+        if (region != UnknownRegion) CellSums.Add(Daily, new CellKey(indicator, Grain.Day, day, region, dimension, key), new CellValue(n, 0));
+        CellSums.Add(Daily, new CellKey(indicator, Grain.Day, day, AllRegions, dimension, key), new CellValue(n, 0));
     }
 
     /// <summary>A BI row of <paramref name="fact"/>: its columns, snake_case, as the view names them.</summary>
     public void Row(string fact, string key, IReadOnlyDictionary<string, object?> columns) =>
         Rows[new RowKey(fact, key)] = RowJson.Serialize(columns);
 
-    /// <summary>The region's cells and every region's; a region not known yet (<see cref="UnknownRegion"/>) counts in every region's only.</summary>
-    private static string[] Regions(string region) => region == UnknownRegion ? [AllRegions] : [region, AllRegions];
-
-    private static IEnumerable<CellKey> CellsOf(string indicator, Grain grain, DateOnly period, string region, (string Dimension, string Key)[] keys)
+    // The cells of one thing counted: its total and each key's, in its region (unless not known
+    // yet, UnknownRegion) and in every region's. Written out rather than enumerated: a rebuild
+    // calls this hundreds of millions of times, and would allocate an iterator and a regions
+    // array each time.
+    private static void Put(Dictionary<CellKey, CellValue> cells, string indicator, Grain grain, DateOnly period, string region, (string Dimension, string Key)[] keys, CellValue value, bool replace = false)
     {
-        foreach (var r in Regions(region))
-        {
-            yield return new CellKey(indicator, grain, period, r, "", "");
-            foreach (var (dimension, key) in keys) yield return new CellKey(indicator, grain, period, r, dimension, key);
-        }
+        if (region != UnknownRegion) PutIn(cells, indicator, grain, period, region, keys, value, replace);
+        PutIn(cells, indicator, grain, period, AllRegions, keys, value, replace);
+    }
+
+    private static void PutIn(Dictionary<CellKey, CellValue> cells, string indicator, Grain grain, DateOnly period, string region, (string Dimension, string Key)[] keys, CellValue value, bool replace)
+    {
+        Put(cells, new CellKey(indicator, grain, period, region, "", ""), value, replace);
+        foreach (var (dimension, key) in keys) Put(cells, new CellKey(indicator, grain, period, region, dimension, key), value, replace);
+    }
+
+    private static void Put(Dictionary<CellKey, CellValue> cells, CellKey cell, CellValue value, bool replace)
+    {
+        if (replace) cells[cell] = value;
+        else CellSums.Add(cells, cell, value);
     }
 }
 

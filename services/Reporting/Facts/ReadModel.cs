@@ -57,13 +57,19 @@ public abstract class ReadModel<TState> : IIndicatorSource, Rebuilds.IRebuildabl
     protected abstract void ContributeRows(TState state, Contributions into);
 
     /// <summary>Pure: everything the state contributes; nothing before it exists.</summary>
-    public Contributions Contribute(TState? state)
+    public Contributions Contribute(TState? state) => Contribute(state, new Contributions());
+
+    /// <summary>
+    /// The same into <paramref name="into"/>, emptied first: a rebuild reuses one per writer, so
+    /// millions of states do not each grow four new dictionaries from nothing.
+    /// </summary>
+    public Contributions Contribute(TState? state, Contributions into)
     {
-        var contributions = new Contributions();
-        if (state is null) return contributions;
-        foreach (var indicator in Indicators) indicator.Contribute(state, contributions);
-        ContributeRows(state, contributions);
-        return contributions;
+        into.Clear();
+        if (state is null) return into;
+        foreach (var indicator in Indicators) indicator.Contribute(state, into);
+        ContributeRows(state, into);
+        return into;
     }
 }
 

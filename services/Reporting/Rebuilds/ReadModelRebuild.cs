@@ -182,11 +182,13 @@ public sealed class ReadModelRebuild<TState>(ReadModel<TState> model, IDocumentS
             var batchDaily = new Dictionary<CellKey, CellValue>();
             var batchHeld = new Dictionary<CellKey, CellValue>();
             var dotnetType = typeof(TState).FullName!;
+            // One state's contributions at a time, written out before the next: one to reuse.
+            var contributions = new Contributions();
             await foreach (var batch in finished.ReadAllAsync(cancellationToken))
             {
                 foreach (var state in batch)
                 {
-                    var contributions = model.Contribute(state);
+                    model.Contribute(state, contributions);
                     CellSums.AddAll(batchDaily, contributions.Daily);
                     CellSums.AddAll(batchHeld, contributions.Held);
                     foreach (var (hit, keys) in contributions.Hits)

@@ -1,5 +1,6 @@
 using Reintegration.Reporting.Facts;
 using Reintegration.Reporting.Journeys;
+using Reintegration.Reporting.Returnees;
 using static Reintegration.UnitTests.Reporting.Counts;
 using static Reintegration.UnitTests.Reporting.Journeys;
 
@@ -164,4 +165,43 @@ public sealed class ReturneeCountsTests
         new(_returnee, Guid.NewGuid(), time, instrument, score, "band", false);
 
     private ReferralMadeReported Referral(DateTimeOffset time) => new(_returnee, Guid.NewGuid(), time, "medical", "routine");
+}
+
+/// <summary>A rebuild reuses one <see cref="Contributions"/> per writer: what it holds after a state is that state's alone.</summary>
+public sealed class ReusedContributionsTests
+{
+    [Fact]
+    public void Given_contributions_of_one_returnee_when_another_is_contributed_into_them_then_they_equal_the_other_alone()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var model = new ReturneeReadModel();
+        var state = (Guid id, ReturneeJourney journey) => new ReturneeFacts { Id = id, Journey = journey };
+        var firstState = state(first, Journey(first, Registered(first, Day(1, 5), region: "kita"), Session(first, Day(1, 10)), Session(first, Day(3, 2))));
+        var secondState = state(second, Journey(second, Registered(second, Day(2, 20), sex: "male", region: "kayes"), Session(second, Day(2, 21))));
+        var reused = new Contributions();
+
+        model.Contribute(firstState, reused);
+        model.Contribute(secondState, reused);
+
+        var alone = model.Contribute(secondState);
+        Assert.Equal(alone.Cells.OrderBy(c => c.Key.ToString()), reused.Cells.OrderBy(c => c.Key.ToString()));
+        Assert.Equal(alone.Hits.Keys.Order(), reused.Hits.Keys.Order());
+        Assert.Equal(alone.Rows.OrderBy(r => r.Key.ToString()), reused.Rows.OrderBy(r => r.Key.ToString()));
+        Assert.NotEmpty(reused.Rows);
+    }
+
+    [Fact]
+    public void Given_contributions_of_a_returnee_when_nothing_is_contributed_into_them_then_they_are_empty()
+    {
+        var returnee = Guid.NewGuid();
+        var model = new ReturneeReadModel();
+        var reused = model.Contribute(new ReturneeFacts { Id = returnee, Journey = Journey(returnee, Registered(returnee, Day(1, 5))) });
+
+        model.Contribute(null, reused);
+
+        Assert.Empty(reused.Cells);
+        Assert.Empty(reused.Hits);
+        Assert.Empty(reused.Rows);
+    }
 }
