@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Core;
 using Weasel.Postgresql.Tables;
@@ -22,6 +23,11 @@ public static class ReadModelSchema
             options.DeleteDataInTableOnTeardown(model.Tables.Hits);
             options.DeleteDataInTableOnTeardown(model.Tables.Rows);
         });
+        // The daemon loads only the event types the read model reads, as a rebuild does, instead
+        // of every page of the log for each read model. The filter belongs to the source Marten
+        // wraps the projection in (a filter on the projection itself is not read).
+        var source = store.Projections.All.OfType<ProjectionWrapper<IDocumentOperations, IQuerySession>>().Single(s => s.Inner is FactsProjection<TState>);
+        foreach (var type in model.EventTypes) source.IncludeType(type);
     }
 
     private static IEnumerable<ISchemaObject> Tables(ReadModelTables tables)
