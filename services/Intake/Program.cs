@@ -31,10 +31,12 @@ builder.AddEventStore(typeof(IntakeService), store =>
         store.Events.AddEventType<CaseClosed>();
         store.Events.AddEventType<CaseReopened>();
         store.Schema.For<IdentifyingRead>().Index(r => r.ReturneeId).Index(r => r.At);
-        store.Schema.For<DeskAnswer>();
+        // Erasure deletes by returnee (PersonalDataProtection's steps below): indexed, or each
+        // withdrawal of consent scans the whole table.
+        store.Schema.For<DeskAnswer>().Index(a => a.ReturneeId);
         store.Schema.For<ReturneeSummary>().Index(s => s.Region).Index(s => s.RegisteredAt);
         store.Schema.For<NameIndexEntry>().Index(e => e.Key);
-        store.Schema.For<PossibleDuplicate>().Index(d => d.FlaggedAt);
+        store.Schema.For<PossibleDuplicate>().Index(d => d.FlaggedAt).Index(d => d.ReturneeId).Index(d => d.OtherReturneeId);
     })
     .PublishIntegrationEvents<IntakeIntegrationEvents>()
     .AddSubscriptionWithServices<PossibleDuplicateDetector>(ServiceLifetime.Scoped, o => o.Name = PossibleDuplicateDetector.SubscriptionName)

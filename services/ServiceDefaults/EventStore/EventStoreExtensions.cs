@@ -52,7 +52,8 @@ public static class EventStoreExtensions
                 options.Projections.HealthCheckPollingTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Daemon:HealthCheckPollingSeconds", 2.0));
                 options.Projections.AgentPauseTime = TimeSpan.FromSeconds(builder.Configuration.GetValue("Daemon:AgentPauseSeconds", 2.0));
                 options.Schema.For<IngestionRecord>();
-                options.Schema.For<UniqueClaim>();
+                // An erasure drops the returnee's claims by owner: indexed, or it scans every claim.
+                options.Schema.For<UniqueClaim>().Index(c => c.Owner);
                 options.Schema.For<HandledMessage>().Index(h => h.HandledAt);
                 configure(options);
                 return options;
