@@ -10,7 +10,7 @@ namespace Reintegration.ServiceDefaults.Telemetry;
 /// services too (the W3C flags travel in the events' and messages' headers), so a recorded trace
 /// is never missing a hop.
 /// <para>
-/// Recording every trace cost the services about a quarter of their CPU under bulk load (measured
+/// Recording every trace cost the services about a fifth of their CPU under bulk load (measured
 /// in <c>build/bench.sh</c>: every accepted event is a dozen spans across the four services, and
 /// a 500-event batch one trace of thousands), so outside Development one trace in ten is kept by
 /// default: <c>Telemetry:TraceSampleRatio</c> sets the share, and the standard

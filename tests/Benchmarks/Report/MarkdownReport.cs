@@ -401,5 +401,5 @@ public static class MarkdownReport
             ? $"`OTEL_TRACES_SAMPLER={sampler}`" + (Environment.GetEnvironmentVariable("OTEL_TRACES_SAMPLER_ARG") is { Length: > 0 } arg ? $" (`{arg}`)" : "")
             : Environment.GetEnvironmentVariable("Telemetry__TraceSampleRatio") is { Length: > 0 } ratio
                 ? $"a share of {ratio} recorded (`Telemetry__TraceSampleRatio`)"
-                : "the services' default, one trace in ten recorded whole (`TraceSampling`; `docs/decisions.md`, *Telemetry: sampled traces*)";
+                : $"the services' default, a share of {Reintegration.ServiceDefaults.Telemetry.TraceSampling.DefaultRatio} recorded, each trace whole (`TraceSampling`; `docs/decisions.md`, *Telemetry: sampled traces*)";
 }

@@ -205,3 +205,19 @@ public sealed class ReusedContributionsTests
         Assert.Empty(reused.Rows);
     }
 }
+
+/// <summary>The daemon loads for a read model only the event types it reads, as its rebuild does.</summary>
+public sealed class ReadModelRegistrationTests
+{
+    [Fact]
+    public void Given_a_read_model_when_registered_then_its_projection_loads_exactly_the_event_types_it_reads()
+    {
+        var store = new Marten.StoreOptions();
+        var model = new ReturneeReadModel();
+
+        store.AddReadModel(model);
+
+        var source = Assert.Single(store.Projections.All.OfType<JasperFx.Events.Projections.ProjectionWrapper<Marten.IDocumentOperations, Marten.IQuerySession>>());
+        Assert.Equal(model.EventTypes.OrderBy(t => t.FullName), source.IncludedEventTypes.OrderBy(t => t.FullName));
+    }
+}
