@@ -12,11 +12,12 @@ namespace Reintegration.ServiceDefaults.Messaging;
 
 /// <summary>
 /// The event store is the outbox: the async daemon hands this subscription committed events in
-/// order, it publishes their integration events, and Marten records the position in the same
-/// database only after the page succeeded. The message id is the Marten event id, so consumers
-/// can drop the duplicates a re-run page produces. Each publish is a span continuing the trace
-/// the event was appended in (its metadata), so MassTransit carries that trace in the message's
-/// headers, with the event's commit time for the consumers' lag.
+/// order, it publishes their integration events, one broker message per page and type
+/// (<see cref="IntegrationPages"/>), and Marten records the position in the same database only
+/// after the page succeeded. Each event carries its Marten event id, so consumers can drop the
+/// duplicates a re-run page produces, whichever message carries them again; and its commit time
+/// and trace context. Each publish is a span continuing the trace of the events it carries (the
+/// child of it when they come from one), so MassTransit carries that trace in the message's headers.
 /// </summary>
 public sealed class IntegrationEventPublisher(
     IBus bus, IIntegrationEventMap map, SubscriberTopology topology, IConfiguration configuration) : SubscriptionBase
@@ -36,10 +37,7 @@ public sealed class IntegrationEventPublisher(
         try
         {
             await topology.Declared.WaitAsync(deadline.Token);
-            await Task.WhenAll(page.Events
-                .Select(e => (Committed: e, Message: map.ToIntegrationEvent(e)))
-                .Where(x => x.Message is not null)
-                .Select(x => PublishAsync(x.Committed, x.Message!, deadline.Token)));
+            await Task.WhenAll(IntegrationPages.Of(page.Events, map).Select(m => PublishAsync(m, deadline.Token)));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -50,16 +48,12 @@ public sealed class IntegrationEventPublisher(
         return NullChangeListener.Instance;
     }
 
-    private async Task PublishAsync(IEvent committed, object message, CancellationToken cancellationToken)
+    private async Task PublishAsync(PageMessage message, CancellationToken cancellationToken)
     {
-        using var activity = TraceContext.StartFollowing(MessagingTelemetry.Source, $"publish {message.GetType().Name}", ActivityKind.Internal, [TraceContext.Of(committed)]);
-        activity?.SetTag(TelemetryTags.EventType, message.GetType().Name);
-        activity?.SetTag("reintegration.event.sequence", committed.Sequence);
-        await bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context =>
-        {
-            context.MessageId = committed.Id;
-            context.Headers.Set("reintegration-event-sequence", committed.Sequence);
-            context.Headers.Set(MessagingTelemetry.EventTimestampHeader, MessagingTelemetry.FormatTimestamp(committed.Timestamp));
-        }), cancellationToken);
+        using var activity = TraceContext.StartFollowing(MessagingTelemetry.Source, $"publish {message.EventType.Name}", ActivityKind.Internal, message.Committed.Select(TraceContext.Of));
+        activity?.SetTag(TelemetryTags.EventType, message.EventType.Name);
+        activity?.SetTag("reintegration.events", message.Committed.Count);
+        activity?.SetTag("reintegration.event.sequence", message.Committed[0].Sequence);
+        await bus.Publish(message.Body, message.Body.GetType(), cancellationToken);
     }
 }

@@ -10,8 +10,11 @@ namespace Reintegration.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
 {
-    /// <summary>Messages a consumer takes in one transaction at most.</summary>
+    /// <summary>Integration events a consumer commits in one transaction at most.</summary>
     public const int BatchSize = 200;
+
+    /// <summary>Broker messages (each up to <see cref="IntegrationPages.MaxEvents"/> events) a consumer takes at once at most.</summary>
+    public const int MessagesPerBatch = 20;
 
     /// <summary>
     /// MassTransit on RabbitMQ. A service that consumes names its queue (from
@@ -55,6 +58,7 @@ public static class MessagingExtensions
                             s.ServerName = address.Host;
                         });
                 });
+                rabbit.MessageTopology.SetEntityNameFormatter(new IntegrationEntityNames(rabbit.MessageTopology.EntityNameFormatter));
                 if (queue is null) return;
                 rabbit.ReceiveEndpoint(queue, receive =>
                 {
@@ -62,8 +66,8 @@ public static class MessagingExtensions
                     // derives from it (they copy its arguments), replicated across the cluster.
                     if (queueType.Quorum) receive.SetQuorumQueue();
                     // A batch fills only from messages delivered at once: let a few batches' worth in.
-                    receive.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 4 * BatchSize);
-                    receive.ConcurrentMessageLimit = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 4 * BatchSize);
+                    receive.PrefetchCount = builder.Configuration.GetValue("Messaging:PrefetchCount", 4 * MessagesPerBatch);
+                    receive.ConcurrentMessageLimit = builder.Configuration.GetValue("Messaging:ConcurrentMessageLimit", 4 * MessagesPerBatch);
                     // In-process retries ride out a lost race (milliseconds) or a PostgreSQL restart
                     // (up to about ten minutes in all) before a batch is moved to the _error queue.
                     receive.UseMessageRetry(r => r.Exponential(25, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)));
@@ -74,12 +78,12 @@ public static class MessagingExtensions
         return builder;
     }
 
-    /// <summary>Adds an <see cref="IdempotentBatchConsumer{TMessage}"/>: batches of up to <see cref="BatchSize"/>, gathered for at most 20 ms.</summary>
+    /// <summary>Adds an <see cref="IdempotentBatchConsumer{TMessage}"/>: batches of up to <see cref="MessagesPerBatch"/> messages, gathered for at most 20 ms.</summary>
     public static IBusRegistrationConfigurator AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
         where TConsumer : class, IConsumer
     {
         bus.AddConsumer<TConsumer>(c => c.Options<BatchOptions>(o => o
-            .SetMessageLimit(BatchSize)
+            .SetMessageLimit(MessagesPerBatch)
             .SetTimeLimit(TimeSpan.FromMilliseconds(20))
             .SetConcurrencyLimit(2)));
         return bus;

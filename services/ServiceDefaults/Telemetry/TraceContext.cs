@@ -35,10 +35,13 @@ public static class TraceContext
     }
 
     /// <summary>The context of the span that appended <paramref name="e"/>, when it was stamped.</summary>
-    public static ActivityContext? Of(IEvent e) =>
+    public static ActivityContext? Of(IEvent e) => W3COf(e) is { Parent: { } parent } w3c ? Parse(parent, w3c.State) : null;
+
+    /// <summary>The W3C strings stamped on <paramref name="e"/> (both null when it was not), to carry on in a message.</summary>
+    public static (string? Parent, string? State) W3COf(IEvent e) =>
         e.Headers is { } headers && Text(headers.GetValueOrDefault(ParentHeader)) is { } parent
-            ? Parse(parent, Text(headers.GetValueOrDefault(StateHeader)))
-            : null;
+            ? (parent, Text(headers.GetValueOrDefault(StateHeader)))
+            : (null, null);
 
     public static ActivityContext? Parse(string? traceparent, string? tracestate = null) =>
         traceparent is not null && ActivityContext.TryParse(traceparent, tracestate, isRemote: true, out var context) ? context : null;

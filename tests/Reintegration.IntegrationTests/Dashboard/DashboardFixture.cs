@@ -65,7 +65,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         var bus = Reporting.Services.GetRequiredService<IBus>();
         var messages = ProgrammeSample.Messages();
-        foreach (var message in messages) await bus.Publish(message, message.GetType());
+        await bus.PublishEventsAsync(messages);
         var store = Reporting.Services.GetRequiredService<IDocumentStore>();
         await Eventually.UntilAsync(async () =>
         {

@@ -27,7 +27,7 @@ public sealed class CounsellingAndReportingFixture : SystemFixture
     public async Task PublishAsync(params object[] messages)
     {
         var bus = System.Counselling.Services.GetRequiredService<IBus>();
-        foreach (var message in messages) await bus.Publish(message, message.GetType());
+        await bus.PublishEachAsync(messages);
     }
 
     /// <summary>What Counselling has learned of the returnee, once <paramref name="condition"/> holds.</summary>

@@ -13,9 +13,9 @@ using Xunit;
 namespace Reintegration.IntegrationTests.Messaging;
 
 /// <summary>
-/// A message a consumer cannot take goes to the error queue alone, with its reason, and the good
-/// messages beside it go on at once; an operator sees the error queue and moves messages back
-/// after a fix, without broker plugins.
+/// An event a consumer cannot take goes to the error queue alone, with its reason, and the good
+/// events beside it, in its message and in others, go on at once; an operator sees the error
+/// queue and moves messages back after a fix, without broker plugins.
 /// </summary>
 public sealed class FailedMessagesTests : IAsyncLifetime
 {
@@ -34,24 +34,27 @@ public sealed class FailedMessagesTests : IAsyncLifetime
         (decimal?)(await _system.IndicatorsAsync())["indicators"]!.AsArray().Single(i => (string?)i!["code"] == "returnees-registered")!["value"];
 
     [Fact]
-    public async Task A_message_without_an_id_and_one_that_breaks_its_contract_are_set_aside_alone_and_the_rest_is_counted()
+    public async Task An_event_without_an_id_and_one_that_breaks_its_contract_are_set_aside_alone_and_the_rest_is_counted()
     {
         await _system.WaitUntilReadyAsync<ReportingService>();
         var bus = _system.Reporting.Services.GetRequiredService<IBus>();
-        var good = Enumerable.Range(0, 100).Select(_ => Guid.NewGuid()).ToList();
+        var good = Enumerable.Range(0, 100).Select(_ => IntegrationBus.Event(Registered(Guid.NewGuid()))).ToList();
+        var broken = IntegrationBus.Event(Registered(Guid.NewGuid()) with { Sex = null!, AgeGroup = null!, Region = null! });
 
-        // Given a backlog of good registrations with two bad messages among them
-        await Task.WhenAll(good.Take(50).Select(r => bus.Publish(Registered(r))));
-        await bus.Publish(Registered(Guid.NewGuid()), context => context.MessageId = null);
-        await bus.Publish(Registered(Guid.NewGuid()) with { Sex = null!, AgeGroup = null!, Region = null! });
-        await Task.WhenAll(good.Skip(50).Select(r => bus.Publish(Registered(r))));
+        // Given a backlog of good registrations with two bad events among them, in the middle of a message
+        await bus.PublishEventsAsync(good.Take(40).ToArray());
+        await bus.PublishEventsAsync([.. good.Skip(40).Take(10), IntegrationBus.Event(Registered(Guid.NewGuid()), Guid.Empty), broken, .. good.Skip(50).Take(10)]);
+        await bus.PublishEventsAsync(good.Skip(60).ToArray());
 
-        // Then every good one is counted, and the two bad ones wait in the error queue with their reasons
+        // Then every good one is counted, and the two bad ones wait in the error queue, each alone with its reason
         await Eventually.UntilAsync(RegisteredCountAsync, n => n == 100, "the 100 good registrations to be counted");
-        var setAside = await Eventually.UntilAsync(() => _system.Backend.QueuedMessagesAsync(ErrorQueue), m => m.Count == 2, "both bad messages in the error queue");
+        var setAside = await Eventually.UntilAsync(() => _system.Backend.QueuedMessagesAsync(ErrorQueue), m => m.Count == 2, "both bad events in the error queue");
         var reasons = setAside.Select(m => (string?)m.Headers[DeadLetters.ReasonHeader]).Order().ToList();
         Assert.Contains("it breaks its contract: Sex is missing; AgeGroup is missing; Region is missing", reasons);
-        Assert.Contains(reasons, r => r!.Contains("no message id"));
+        Assert.Contains(reasons, r => r!.Contains("no event id"));
+        var contractBreaker = JsonNode.Parse(setAside.Single(m => ((string?)m.Headers[DeadLetters.ReasonHeader])!.Contains("contract")).Body)!;
+        Assert.Equal(broken.Id.ToString(), (string?)contractBreaker["messageId"]);
+        Assert.Equal(broken.Message.ReturneeId.ToString(), (string?)Assert.Single(contractBreaker["message"]!["events"]!.AsArray())!["message"]!["returneeId"]);
         Assert.Equal(100, await RegisteredCountAsync());
 
         // And the operator is told, by the health detail
@@ -68,12 +71,13 @@ public sealed class FailedMessagesTests : IAsyncLifetime
         var bus = _system.Reporting.Services.GetRequiredService<IBus>();
         var counted = Guid.NewGuid();
         var failedDuringAnOutage = Guid.NewGuid();
-        await bus.Publish(Registered(counted));
+        await bus.PublishEachAsync(Registered(counted));
         await Eventually.UntilAsync(RegisteredCountAsync, n => n == 1, "the first registration to be counted");
 
         // Given a good message that failed earlier (as after a long database outage) and waits in the error queue
         var errors = await bus.GetSendEndpoint(new Uri($"queue:{ErrorQueue}"));
-        await errors.Send(Registered(failedDuringAnOutage), context => context.Headers.Set(DeadLetters.ReasonHeader, "the database was away"));
+        await errors.Send(new IntegrationEvents<ReturneeRegistered>([IntegrationBus.Event(Registered(failedDuringAnOutage))]),
+            context => context.Headers.Set(DeadLetters.ReasonHeader, "the database was away"));
         await Eventually.UntilAsync(() => _system.Backend.QueuedMessagesAsync(ErrorQueue), m => m.Count == 1, "the message in the error queue");
 
         // When an operator redrives

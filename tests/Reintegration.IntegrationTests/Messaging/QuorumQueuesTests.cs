@@ -36,9 +36,8 @@ public sealed class QuorumQueuesTests : IAsyncLifetime
         await _system.Reporting.Services.GetRequiredService<SubscriberTopology>().Declared;
         var bus = _system.Reporting.Services.GetRequiredService<IBus>();
 
-        await bus.Publish(Registered(Guid.NewGuid()));
-        await bus.Publish(Registered(Guid.NewGuid()) with { Region = null! });
-        await bus.Publish(Registered(Guid.NewGuid()));
+        await bus.PublishEventsAsync(
+            IntegrationBus.Event(Registered(Guid.NewGuid())), IntegrationBus.Event(Registered(Guid.NewGuid()) with { Region = null! }), IntegrationBus.Event(Registered(Guid.NewGuid())));
 
         await Eventually.UntilAsync(async () => (await _system.IndicatorValuesAsync())["returnees-registered"], n => n == 2,
             "the two good registrations to be counted");

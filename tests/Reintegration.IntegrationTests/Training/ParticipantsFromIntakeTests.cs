@@ -38,8 +38,8 @@ public sealed class ParticipantsFromIntakeTests(ParticipantsFromIntakeTests.Fixt
     public async Task A_workshop_naming_an_erased_returnee_is_refused_naming_them_and_one_without_them_accepted()
     {
         var (erased, other) = (Guid.NewGuid(), Guid.NewGuid());
-        await _bus.Publish(new ReturneeConsentChanged(erased, At(4, 1), DataProcessing: false, Counselling: false, FollowUpContact: false));
-        await _bus.Publish(new ReturneeErased(erased, At(4, 1)));
+        await _bus.PublishEachAsync(new ReturneeConsentChanged(erased, At(4, 1), DataProcessing: false, Counselling: false, FollowUpContact: false));
+        await _bus.PublishEachAsync(new ReturneeErased(erased, At(4, 1)));
         await LearnedAsync(erased, r => r.Erased, "Training to learn the erasure");
 
         var workshop = Guid.NewGuid();
@@ -61,13 +61,13 @@ public sealed class ParticipantsFromIntakeTests(ParticipantsFromIntakeTests.Fixt
     public async Task A_workshop_after_a_closure_Training_learned_is_refused_until_the_reopening_and_one_before_it_accepted()
     {
         var returnee = Guid.NewGuid();
-        await _bus.Publish(new ReturneeCaseClosed(returnee, At(4, 1), "left-area"));
+        await _bus.PublishEachAsync(new ReturneeCaseClosed(returnee, At(4, 1), "left-area"));
         await LearnedAsync(returnee, r => r.Closures.Count == 1, "Training to learn the closure");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await _training.PostAsync("/events", Single(Workshop(Guid.NewGuid(), [returnee], time: At(4, 8))))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await _training.PostAsync("/events", Single(Workshop(Guid.NewGuid(), [returnee], time: At(3, 28))))).StatusCode);
 
-        await _bus.Publish(new ReturneeCaseReopened(returnee, At(4, 5)));
+        await _bus.PublishEachAsync(new ReturneeCaseReopened(returnee, At(4, 5)));
         await LearnedAsync(returnee, r => r.Reopenings.Count == 1, "Training to learn the reopening");
         Assert.Equal(HttpStatusCode.Accepted, (await _training.PostAsync("/events", Single(Workshop(Guid.NewGuid(), [returnee], time: At(4, 8))))).StatusCode);
     }
@@ -76,8 +76,8 @@ public sealed class ParticipantsFromIntakeTests(ParticipantsFromIntakeTests.Fixt
     public async Task A_counselling_refusal_does_not_keep_a_returnee_out_of_a_workshop()
     {
         var returnee = Guid.NewGuid();
-        await _bus.Publish(new ReturneeConsentChanged(returnee, At(4, 1), DataProcessing: true, Counselling: false, FollowUpContact: false));
-        await _bus.Publish(new ReturneeCaseClosed(returnee, At(5, 1), "left-area"));
+        await _bus.PublishEachAsync(new ReturneeConsentChanged(returnee, At(4, 1), DataProcessing: true, Counselling: false, FollowUpContact: false));
+        await _bus.PublishEachAsync(new ReturneeCaseClosed(returnee, At(5, 1), "left-area"));
         await LearnedAsync(returnee, r => r.Closures.Count == 1, "Training to learn the later closure");
 
         Assert.Equal(HttpStatusCode.Accepted, (await _training.PostAsync("/events", Single(Workshop(Guid.NewGuid(), [returnee], time: At(4, 8))))).StatusCode);
