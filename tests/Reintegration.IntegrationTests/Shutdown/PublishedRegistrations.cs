@@ -42,9 +42,10 @@ public sealed class PublishedRegistrations : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += async (_, delivery) =>
         {
-            // MassTransit's envelope: {"message": {"returneeId": …, …}, …}
+            // MassTransit's envelope around a page's events: {"message": {"events": [{"message": {"returneeId": …, …}, …}, …]}, …}
             using var envelope = JsonDocument.Parse(delivery.Body);
-            observer._returnees.TryAdd(envelope.RootElement.GetProperty("message").GetProperty("returneeId").GetGuid(), 0);
+            foreach (var e in envelope.RootElement.GetProperty("message").GetProperty("events").EnumerateArray())
+                observer._returnees.TryAdd(e.GetProperty("message").GetProperty("returneeId").GetGuid(), 0);
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
         };
         await channel.BasicConsumeAsync(Queue, autoAck: false, consumer);
