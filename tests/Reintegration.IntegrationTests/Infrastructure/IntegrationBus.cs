@@ -1,4 +1,4 @@
-using System.Reflection;
+using JasperFx.Events;
 using MassTransit;
 using Reintegration.Contracts;
 using Reintegration.ServiceDefaults.Messaging;
@@ -6,13 +6,17 @@ using Reintegration.ServiceDefaults.Messaging;
 namespace Reintegration.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Puts integration events on the bus as a publishing service's outbox does: one message per
-/// event type, in order, of at most <see cref="IntegrationPages.MaxEvents"/> events, each event
-/// with an id of its own (the publisher's event id, which consumers recognise redeliveries by).
+/// Puts integration events on the bus as a publishing service's outbox does: messages made by
+/// <see cref="IntegrationPages"/> itself, one per event type, in order, each event with an id of
+/// its own (the publisher's event id, which consumers recognise redeliveries by).
 /// </summary>
 public static class IntegrationBus
 {
-    private static readonly MethodInfo CarrierMethod = typeof(IntegrationBus).GetMethod(nameof(Carrier), BindingFlags.NonPublic | BindingFlags.Static)!;
+    /// <summary>Whatever a test publishes is already its contract.</summary>
+    private sealed class AsPublished : IIntegrationEventMap
+    {
+        public object? ToIntegrationEvent(IEvent committed) => committed.Data;
+    }
 
     /// <summary>An event as a publisher would carry it, with a new id unless one is given.</summary>
     public static IntegrationEvent<T> Event<T>(T message, Guid? id = null) where T : class =>
@@ -22,15 +26,11 @@ public static class IntegrationBus
     public static Task PublishEventsAsync<T>(this IBus bus, params IntegrationEvent<T>[] events) where T : class =>
         bus.Publish(new IntegrationEvents<T>(events));
 
-    /// <summary>Each message of any contract type as an event, grouped into messages by type as a publisher's page is.</summary>
+    /// <summary>Each message of any contract type as a committed event, published as the outbox publishes a page of them.</summary>
     public static async Task PublishEventsAsync(this IBus bus, IEnumerable<object> messages)
     {
-        foreach (var type in messages.GroupBy(m => m.GetType()))
-            foreach (var chunk in type.Chunk(IntegrationPages.MaxEvents))
-            {
-                var carrier = CarrierMethod.MakeGenericMethod(type.Key).Invoke(null, [chunk])!;
-                await bus.Publish(carrier, carrier.GetType());
-            }
+        foreach (var message in IntegrationPages.Of(messages.Select(Committed), new AsPublished()))
+            await bus.Publish(message.Body, message.Body.GetType());
     }
 
     /// <summary>One message of its own for each message of any contract type, in order.</summary>
@@ -39,6 +39,11 @@ public static class IntegrationBus
         foreach (var message in messages) await bus.PublishEventsAsync([message]);
     }
 
-    private static IntegrationEvents<T> Carrier<T>(object[] messages) where T : class =>
-        new(messages.Select(m => Event((T)m)).ToList());
+    private static IEvent Committed(object data)
+    {
+        var e = (IEvent)Activator.CreateInstance(typeof(JasperFx.Events.Event<>).MakeGenericType(data.GetType()), data)!;
+        e.Id = Guid.NewGuid();
+        e.Timestamp = DateTimeOffset.UtcNow;
+        return e;
+    }
 }
