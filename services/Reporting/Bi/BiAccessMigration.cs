@@ -57,6 +57,9 @@ public sealed class BiAccessMigration(
         foreach (var source in sources)
             foreach (var index in source.Definitions.Select(d => d.ExactWindow?.Index(source.Tables)).OfType<string>())
                 await ExecuteAsync(connection, index, cancellationToken);
+        // Creating or altering a role needs CREATEROLE, which the service's own role lacks where
+        // deploy/postgres/service-roles.psql made it (it creates reporting_reader NOLOGIN for it):
+        // so the role is only created when missing and only altered when it must change.
         await ExecuteAsync(connection, $"""
             do $$ begin
               if not exists (select from pg_roles where rolname = '{Reader}') then create role {Reader} nologin; end if;
@@ -64,9 +67,10 @@ public sealed class BiAccessMigration(
             """, cancellationToken);
         var login = options.Value.ReaderPassword is { Length: > 0 } password
             ? await ScalarAsync(connection, $"select format('alter role {Reader} with login password %L', $1::text)", password, cancellationToken)
-            : $"alter role {Reader} with nologin";
+            : $"do $$ begin if exists (select from pg_roles where rolname = '{Reader}' and rolcanlogin) then alter role {Reader} with nologin; end if; end $$";
         await ExecuteAsync(connection, login, cancellationToken);
-        await ExecuteAsync(connection, $"create schema if not exists {BiViews.Schema}", cancellationToken);
+        // Not "create schema if not exists": PostgreSQL checks the database's CREATE privilege even when it exists.
+        await ExecuteAsync(connection, $"do $$ begin if not exists (select from pg_namespace where nspname = '{BiViews.Schema}') then create schema {BiViews.Schema}; end if; end $$", cancellationToken);
         foreach (var (view, sql) in BiViews.Definitions)
             await ExecuteAsync(connection, $"create or replace view {BiViews.Schema}.{view} as {sql}", cancellationToken);
         await ExecuteAsync(connection, $"""
