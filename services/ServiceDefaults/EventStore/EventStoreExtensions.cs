@@ -55,6 +55,7 @@ public static class EventStoreExtensions
                 // An erasure drops the returnee's claims by owner: indexed, or it scans every claim.
                 options.Schema.For<UniqueClaim>().Index(c => c.Owner);
                 options.Schema.For<HandledMessage>().Index(h => h.HandledAt);
+                options.UseStreamAppends();
                 configure(options);
                 return options;
             })

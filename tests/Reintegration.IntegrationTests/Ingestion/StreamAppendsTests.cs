@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using JasperFx;
 using Marten;
+using Npgsql;
 using Reintegration.IntegrationTests.Infrastructure;
 using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Telemetry;
@@ -33,6 +34,7 @@ public sealed class StreamAppendsTests : IAsyncLifetime
             options.AutoCreateSchemaObjects = AutoCreate.All;
             options.Events.AddEventType<Noted>();
             options.Events.AddEventType<Changed>();
+            options.UseStreamAppends();
         });
         await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
@@ -123,5 +125,83 @@ public sealed class StreamAppendsTests : IAsyncLifetime
         Assert.True(ConcurrencyConflicts.IsLostRace(error), error.ToString());
         await using var query = _store.QuerySession();
         Assert.Equal<object>([new Noted("mine", 1)], (await query.Events.FetchStreamAsync(stream)).Select(e => e.Data).ToList());
+    }
+
+    [Fact]
+    public async Task Given_many_streams_in_one_statement_when_appended_then_within_each_stream_the_sequence_follows_the_versions()
+    {
+        var streams = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
+        await using (var session = _store.LightweightSession())
+        {
+            session.AppendToStreams(streams.ToDictionary(s => s, _ => new StreamAppend(0, [new Noted("a", 1), new Noted("b", 2), new Noted("c", 3)])), DateTimeOffset.UtcNow);
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = _store.QuerySession();
+        var events = await query.Events.QueryAllRawEvents().ToListAsync();
+        Assert.Equal(120, events.Select(e => e.Sequence).Distinct().Count());
+        Assert.All(events.GroupBy(e => e.StreamId), stream =>
+        {
+            Assert.Equal(["a", "b", "c"], stream.OrderBy(e => e.Sequence).Select(e => ((Noted)e.Data).What));
+            Assert.Equal([1L, 2L, 3L], stream.OrderBy(e => e.Sequence).Select(e => e.Version));
+        });
+        foreach (var stream in streams) Assert.Equal(3, (await query.Events.FetchStreamStateAsync(stream))!.Version);
+    }
+
+    [Fact]
+    public async Task Given_two_writers_appending_to_one_log_stream_at_once_when_both_commit_then_both_land_one_after_the_other()
+    {
+        var log = Guid.NewGuid();
+        await using (var session = _store.LightweightSession())
+        {
+            session.Events.StartStream(log, new Noted("opened", 0));
+            await session.SaveChangesAsync();
+        }
+
+        // The first holds the stream's row lock in an open transaction; the second waits on it,
+        // then appends after the first's events instead of colliding on their versions.
+        await using var connection = new NpgsqlConnection(_backend.Postgres);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var first = _store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction)))
+        {
+            first.AppendToStreams(new Dictionary<Guid, StreamAppend> { [log] = new(null, [new Noted("first", 1)]) }, DateTimeOffset.UtcNow);
+            await first.SaveChangesAsync(); // in the open transaction, not committed
+        }
+        await using var second = _store.LightweightSession();
+        second.AppendToStreams(new Dictionary<Guid, StreamAppend> { [log] = new(null, [new Noted("second", 2)]) }, DateTimeOffset.UtcNow);
+        var secondCommit = second.SaveChangesAsync();
+        await Eventually.UntilAsync(() => _backend.ScalarAsync<long>(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"),
+            waiting => waiting > 0, "the second writer waiting on the stream's lock");
+        Assert.False(secondCommit.IsCompleted);
+        await transaction.CommitAsync();
+        await secondCommit;
+
+        await using var query = _store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(log);
+        Assert.Equal(["opened", "first", "second"], events.Select(e => ((Noted)e.Data).What));
+        Assert.Equal([1L, 2L, 3L], events.Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task Given_an_archived_stream_when_appended_then_the_commit_fails_and_stores_nothing()
+    {
+        var archived = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        await using (var session = _store.LightweightSession())
+        {
+            session.Events.StartStream(archived, new Noted("first", 1));
+            await session.SaveChangesAsync();
+            session.Events.ArchiveStream(archived);
+            await session.SaveChangesAsync();
+        }
+
+        await using var late = _store.LightweightSession();
+        late.AppendToStreams(new Dictionary<Guid, StreamAppend> { [other] = new(0, [new Noted("new", 1)]), [archived] = new(null, [new Changed("late")]) }, DateTimeOffset.UtcNow);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => late.SaveChangesAsync());
+
+        Assert.False(ConcurrencyConflicts.IsLostRace(error), error.ToString());
+        Assert.Equal(1L, await _backend.ScalarAsync<long>("select count(*) from appends.mt_events"));
     }
 }
