@@ -58,17 +58,18 @@ public sealed class BiAccessMigration(
             foreach (var index in source.Definitions.Select(d => d.ExactWindow?.Index(source.Tables)).OfType<string>())
                 await ExecuteAsync(connection, index, cancellationToken);
         // Creating or altering a role needs CREATEROLE, which the service's own role lacks where
-        // deploy/postgres/service-roles.psql made it (it creates reporting_reader NOLOGIN for it):
-        // so the role is only created when missing and only altered when it must change.
+        // deploy/postgres/service-roles.psql made it (that script creates reporting_reader NOLOGIN):
+        // so the role is created only when missing, and altered only when a password is configured.
+        // Without one its login is left as an administrator set it (docs/reporting-bi.md).
         await ExecuteAsync(connection, $"""
             do $$ begin
               if not exists (select from pg_roles where rolname = '{Reader}') then create role {Reader} nologin; end if;
             end $$
             """, cancellationToken);
-        var login = options.Value.ReaderPassword is { Length: > 0 } password
-            ? await ScalarAsync(connection, $"select format('alter role {Reader} with login password %L', $1::text)", password, cancellationToken)
-            : $"do $$ begin if exists (select from pg_roles where rolname = '{Reader}' and rolcanlogin) then alter role {Reader} with nologin; end if; end $$";
-        await ExecuteAsync(connection, login, cancellationToken);
+        if (options.Value.ReaderPassword is { Length: > 0 } password)
+            await ExecuteAsync(connection,
+                await ScalarAsync(connection, $"select format('alter role {Reader} with login password %L', $1::text)", password, cancellationToken),
+                cancellationToken);
         // Not "create schema if not exists": PostgreSQL checks the database's CREATE privilege even when it exists.
         await ExecuteAsync(connection, $"do $$ begin if not exists (select from pg_namespace where nspname = '{BiViews.Schema}') then create schema {BiViews.Schema}; end if; end $$", cancellationToken);
         foreach (var (view, sql) in BiViews.Definitions)

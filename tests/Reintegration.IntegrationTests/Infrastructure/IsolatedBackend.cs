@@ -40,6 +40,15 @@ public sealed class IsolatedBackend : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Runs SQL in this backend's database as the superuser.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Every row of every table of every schema of this database, as text (for scans of what is stored).</summary>
     public async Task<IReadOnlyList<(string Table, string Row)>> AllRowsAsync()
     {
