@@ -22,8 +22,9 @@ public sealed record StreamAppend(long? LoadedVersion, IReadOnlyList<object> Eve
 /// Events for streams whose version is not checked (a log of what other services told, which
 /// takes each message wherever the stream stands), collected over a consumer's batch so that they
 /// go in as one statement (<see cref="StreamAppends.AppendToStreams"/>) instead of one per stream.
-/// Concurrent writers of one stream still cannot both take a version: the second's commit fails
-/// with a unique violation, a lost race, and is retried.
+/// Concurrent writers of one existing stream queue on its row lock, the second appending after the
+/// first; two writers creating the same stream at once: the second fails on its primary key (a
+/// lost race) and is retried.
 /// </summary>
 public sealed class LogAppends
 {
@@ -47,8 +48,8 @@ public sealed class LogAppends
 /// What it stores is what Marten's function stores (columns, versions, sequence, headers, tenant),
 /// so Marten reads it as its own, and a lost race fails the same way: <c>MT003</c> when another
 /// writer moved a stream, a unique violation when another created it.
-/// Measured (pg_stat_statements over a short bench run): the per-stream calls were PostgreSQL's
-/// largest cost in every service, 18.6 ms a statement at Reporting (docs/performance.md).
+/// Measured in PostgreSQL alone (10 × 500 events of 1 KB): a fifth less time than Marten's
+/// function called per stream, for new streams (0.22 → 0.17 s) and existing ones (0.35 → 0.30 s).
 /// </summary>
 public static class StreamAppends
 {
