@@ -12,14 +12,20 @@ namespace Reintegration.Intake.Duplicates;
 public static class NameKey
 {
     /// <summary>The keys a registration matches on: the year before its birth year, its own (<see cref="Of(IBlindIndex, PersonalDetails, string, DateTimeOffset)"/>), the year after (a stated age is approximate).</summary>
-    public static IReadOnlyList<string> Candidates(IBlindIndex index, PersonalDetails person, string region, DateTimeOffset registeredAt) =>
-        [.. new[] { -1, 0, 1 }.Select(delta => Of(index, person, region, BirthYear(person, registeredAt) + delta))];
+    public static IReadOnlyList<string> Candidates(IBlindIndex index, PersonalDetails person, string region, DateTimeOffset registeredAt)
+    {
+        var name = NameOf(person);
+        var year = BirthYear(person, registeredAt);
+        return [Key(index, name, region, year - 1), Key(index, name, region, year), Key(index, name, region, year + 1)];
+    }
 
     public static string Of(IBlindIndex index, PersonalDetails person, string region, DateTimeOffset registeredAt) =>
-        Of(index, person, region, BirthYear(person, registeredAt));
+        Key(index, NameOf(person), region, BirthYear(person, registeredAt));
 
-    private static string Of(IBlindIndex index, PersonalDetails person, string region, int year) =>
-        index.Of($"possible-duplicate|{Normalise(person.GivenName + " " + person.FamilyName)}|{region}|{year}");
+    private static string NameOf(PersonalDetails person) => Normalise(person.GivenName + " " + person.FamilyName);
+
+    private static string Key(IBlindIndex index, string normalisedName, string region, int year) =>
+        index.Of($"possible-duplicate|{normalisedName}|{region}|{year}");
 
     public static int BirthYear(PersonalDetails person, DateTimeOffset registeredAt) =>
         person.DateOfBirth?.Year ?? registeredAt.Year - (person.StatedAge ?? 0);
@@ -27,19 +33,26 @@ public static class NameKey
     /// <summary>Lower case, accents dropped, letters only, words in order: "Traoré  Awa" and "awa TRAORE" are one name.</summary>
     public static string Normalise(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var words = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in name.ToLowerInvariant().Select(Unaccented).Append(' '))
+        var word = new StringBuilder(name.Length);
+        foreach (var c in name)
         {
-            if (char.IsLetter(c)) word.Append(c);
-            else if (word.Length > 0)
-            {
-                words.Add(word.ToString());
-                word.Clear();
-            }
+            var letter = Unaccented(char.ToLowerInvariant(c));
+            if (char.IsLetter(letter)) word.Append(letter);
+            else EndWord();
         }
 
-        return string.Join(' ', words.Order(StringComparer.Ordinal));
+        EndWord();
+        words.Sort(StringComparer.Ordinal);
+        return string.Join(' ', words);
+
+        void EndWord()
+        {
+            if (word.Length == 0) return;
+            words.Add(word.ToString());
+            word.Clear();
+        }
     }
 
     // The service runs with invariant globalization (no ICU normalisation): the accents of the
