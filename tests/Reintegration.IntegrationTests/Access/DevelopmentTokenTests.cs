@@ -16,7 +16,7 @@ public sealed class DevelopmentTokenTests
     [Fact]
     public async Task A_token_from_build_token_sh_is_accepted_by_a_service_in_development()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var token = await RunAsync(Path.Combine(root, "build", "token.sh"), "--scopes", "reports:read", "--sources", "urn:partner:ngo-field-app", "--minutes", "5");
         await using var backend = await IsolatedBackend.CreateAsync();
         await using var reporting = new ServiceHost<ReportingService>(backend, new Dictionary<string, string>
@@ -30,13 +30,6 @@ public sealed class DevelopmentTokenTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/returnees/{Guid.NewGuid()}/journey")).StatusCode);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Reintegration.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Reintegration.slnx not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task<string> RunAsync(string script, params string[] arguments)

@@ -56,7 +56,7 @@ public sealed class ServiceRoleStartTests
         foreach (var argument in new[]
                  {
                      "-X", "-q", "-h", admin.Host!, "-p", admin.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", admin.Username!,
-                     "-d", admin.Database!, "-v", $"role={role}", "-v", "service=reporting", "-f", Path.Combine(RepositoryRoot(), "deploy", "postgres", "service-roles.psql"),
+                     "-d", admin.Database!, "-v", $"role={role}", "-v", "service=reporting", "-f", Path.Combine(Repository.Root, "deploy", "postgres", "service-roles.psql"),
                  })
             start.ArgumentList.Add(argument);
         start.Environment["PGPASSWORD"] = admin.Password;
@@ -78,12 +78,5 @@ public sealed class ServiceRoleStartTests
             await process.WaitForExitAsync();
             Assert.True(process.ExitCode == 0, $"service-roles.psql exited {process.ExitCode}: {await errors}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Reintegration.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Reintegration.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -34,7 +34,7 @@ public sealed class IntakeProcess : IAsyncDisposable
 
     public static async Task<IntakeProcess> StartAsync(IsolatedBackend backend)
     {
-        var folder = Path.Combine(RepositoryRoot(), "services", "Intake", "bin", "Release", "net10.0");
+        var folder = Path.Combine(Repository.Root, "services", "Intake", "bin", "Release", "net10.0");
         var dll = Path.Combine(folder, "Reintegration.Intake.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} not found: build the solution in Release first");
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
@@ -157,12 +157,5 @@ public sealed class IntakeProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Reintegration.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Reintegration.slnx not found above " + AppContext.BaseDirectory);
     }
 }

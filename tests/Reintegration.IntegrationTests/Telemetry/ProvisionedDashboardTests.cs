@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Reintegration.IntegrationTests.Infrastructure;
 using Xunit;
 
 namespace Reintegration.IntegrationTests.Telemetry;
@@ -67,13 +68,5 @@ public sealed class ProvisionedDashboardTests
     private static JsonObject Dashboard() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Root, "deploy/grafana/dashboards/reintegration.json")))!.AsObject();
 
-    private static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Reintegration.slnx"))) return dir.FullName;
-            throw new InvalidOperationException("The repository root (Reintegration.slnx) is not above the test's directory.");
-        }
-    }
+    private static string Root => Repository.Root;
 }

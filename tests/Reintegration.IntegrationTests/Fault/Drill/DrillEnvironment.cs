@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Reintegration.IntegrationTests.Infrastructure;
 
 namespace Reintegration.IntegrationTests.Fault.Drill;
 
@@ -10,7 +11,7 @@ namespace Reintegration.IntegrationTests.Fault.Drill;
 /// </summary>
 public static class DrillEnvironment
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Repository.Root;
 
     public static string Results { get; } = Environment.GetEnvironmentVariable("FAULT_RESULTS") is { Length: > 0 } dir
         ? dir
@@ -57,11 +58,4 @@ public static class DrillEnvironment
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"{variable} is not set: run the drill with build/test.sh --fault-only.");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Reintegration.slnx"))) return dir.FullName;
-        throw new InvalidOperationException($"No Reintegration.slnx above {AppContext.BaseDirectory}.");
-    }
 }
