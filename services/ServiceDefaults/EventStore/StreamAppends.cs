@@ -103,16 +103,21 @@ public static class StreamAppends
           -- so within a stream sequence and version agree, as with Marten's own appends.
           seqs := ARRAY(SELECT nextval('{{schema}}.mt_events_sequence') FROM generate_series(1, COALESCE(array_length(event_ids, 1), 0)) ORDER BY 1);
 
+          -- A stream read as new (expected 0) is inserted, never moved: had another writer created
+          -- it since the check above, this statement's snapshot would see it, and moving it would
+          -- append after that writer's events unchecked. Inserted, it fails on the primary key: a
+          -- lost race. Streams read at a version were locked above; unchecked ones go either way.
           WITH counts AS (
-                 SELECT u.stream, count(*) AS appended FROM unnest(streams) AS u(stream) GROUP BY u.stream),
+                 SELECT u.stream, count(*) AS appended, min(u.expected) AS expected
+                   FROM unnest(streams, expected) AS u(stream, expected) GROUP BY u.stream),
                moved AS (
                  UPDATE {{schema}}.mt_streams st SET version = st.version + c.appended, timestamp = now()
-                   FROM counts c WHERE st.id = c.stream
+                   FROM counts c WHERE st.id = c.stream AND c.expected IS DISTINCT FROM 0
                  RETURNING st.id, st.version - c.appended AS base),
                created AS (
                  INSERT INTO {{schema}}.mt_streams (id, type, version, timestamp, tenant_id)
                  SELECT c.stream, NULL, c.appended, now(), tenantid FROM counts c
-                  WHERE NOT EXISTS (SELECT FROM {{schema}}.mt_streams st WHERE st.id = c.stream)
+                  WHERE c.expected = 0 OR (c.expected IS NULL AND NOT EXISTS (SELECT FROM {{schema}}.mt_streams st WHERE st.id = c.stream))
                  RETURNING id, 0::bigint AS base),
                bases AS (SELECT id, base FROM moved UNION ALL SELECT id, base FROM created)
           INSERT INTO {{schema}}.mt_events (seq_id, id, stream_id, version, data, bdata, type, tenant_id, timestamp, mt_dotnet_type, is_archived, headers)
