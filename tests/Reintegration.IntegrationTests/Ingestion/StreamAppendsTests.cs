@@ -203,5 +203,38 @@ public sealed class StreamAppendsTests : IAsyncLifetime
 
         Assert.False(ConcurrencyConflicts.IsLostRace(error), error.ToString());
         Assert.Equal(1L, await _backend.ScalarAsync<long>("select count(*) from appends.mt_events"));
+
+        // Alone in its commit too (the one-stream statements).
+        await using var alone = _store.LightweightSession();
+        alone.AppendToStreams(new Dictionary<Guid, StreamAppend> { [archived] = new(1, [new Changed("late")]) }, DateTimeOffset.UtcNow);
+        Assert.False(ConcurrencyConflicts.IsLostRace(await Assert.ThrowsAnyAsync<Exception>(() => alone.SaveChangesAsync())));
+        Assert.Equal(1L, await _backend.ScalarAsync<long>("select count(*) from appends.mt_events"));
+    }
+
+    [Fact]
+    public async Task Given_one_stream_moved_on_since_it_was_read_when_appended_alone_then_the_commit_is_a_lost_race()
+    {
+        var stream = Guid.NewGuid();
+        await using (var session = _store.LightweightSession())
+        {
+            session.Events.StartStream(stream, new Noted("first", 1), new Noted("second", 2));
+            await session.SaveChangesAsync();
+        }
+
+        await using var stale = _store.LightweightSession();
+        stale.AppendToStreams(new Dictionary<Guid, StreamAppend> { [stream] = new(1, [new Changed("late")]) }, DateTimeOffset.UtcNow);
+
+        Assert.True(ConcurrencyConflicts.IsLostRace(await Assert.ThrowsAnyAsync<Exception>(() => stale.SaveChangesAsync())));
+        await using (var fresh = _store.LightweightSession())
+        {
+            fresh.AppendToStreams(new Dictionary<Guid, StreamAppend> { [stream] = new(2, [new Changed("on time"), new Noted("third", 3)]) }, DateTimeOffset.UtcNow);
+            await fresh.SaveChangesAsync();
+        }
+
+        await using var query = _store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(stream);
+        Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Version));
+        Assert.Equal<object>([new Changed("on time"), new Noted("third", 3)], events.Skip(2).Select(e => e.Data).ToList());
+        Assert.Equal(4, (await query.Events.FetchStreamStateAsync(stream))!.Version);
     }
 }
