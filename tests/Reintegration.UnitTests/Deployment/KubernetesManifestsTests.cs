@@ -177,4 +177,17 @@ public sealed class KubernetesManifestsTests
             if (manifest.Kind != "Namespace") Assert.Equal("reintegration", ValueAt(manifest.Root, "metadata", "namespace"));
         }
     }
+
+    [Fact]
+    public void The_database_bootstrap_makes_every_schema_the_services_roles_may_not_make_themselves()
+    {
+        // The services' roles have no CREATE on the database: each service's schema, and
+        // Reporting's BI views' schema, must exist before they start (ServiceRoleStartTests).
+        var cluster = Assert.Single(All, m => m.Kind == "Cluster");
+        var bootstrap = Items(cluster.Root, "spec", "bootstrap", "initdb", "postInitApplicationSQL").Select(s => ((YamlScalarNode)s).Value!).ToList();
+
+        foreach (var schema in ServiceIdentity.All.Select(s => s.Schema))
+            Assert.Contains($"create schema {schema} authorization {schema}", bootstrap);
+        Assert.Contains("create schema reporting_bi authorization reporting", bootstrap);
+    }
 }
