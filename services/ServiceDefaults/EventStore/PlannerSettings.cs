@@ -9,8 +9,9 @@ namespace Reintegration.ServiceDefaults.EventStore;
 /// read at 4 (spinning disks); at that price the daemon's page load (a range of
 /// <c>mt_events</c> joined to <c>mt_streams</c>) is planned as a hash join over a sequential scan of
 /// every stream, growing with every returnee, where an index lookup per event costs a third of it.
-/// Measured in a short <c>build/bench.sh</c> run (1,500 returnees, 21,000 Intake events): Intake's
-/// page loads took 3.50 s at 4 and 0.78 s at 1.1, the usual figure for SSD and cloud storage.
+/// Measured over short <c>build/bench.sh</c> runs (21,000 Intake events, pg_stat_statements):
+/// Intake's page loads took 3.50 s at 4 and 0.78–0.93 s at 1.1, the usual figure for SSD and
+/// cloud storage.
 /// <c>Database:RandomPageCost</c> sets another value; 0 leaves the server's own.
 /// </summary>
 public static class PlannerSettings

@@ -50,23 +50,15 @@ public sealed class StreamAppendsTests : IAsyncLifetime
     {
         var existing = Guid.NewGuid();
         var fresh = Guid.NewGuid();
-        await using (var session = _store.LightweightSession())
-        {
-            session.Events.StartStream(existing, new Noted("first", 1));
-            await session.SaveChangesAsync();
-        }
+        await StartWithMartenAsync(existing, new Noted("first", 1));
 
         using var span = new Activity("appending").SetIdFormat(ActivityIdFormat.W3C).Start();
         var at = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
-        await using (var session = _store.LightweightSession())
+        await AppendAsync(new Dictionary<Guid, StreamAppend>
         {
-            session.AppendToStreams(new Dictionary<Guid, StreamAppend>
-            {
-                [fresh] = new(0, [new Noted("a", 2), new Changed("b"), new Noted("c", 3)]),
-                [existing] = new(1, [new Changed("second")]),
-            }, at);
-            await session.SaveChangesAsync();
-        }
+            [fresh] = new(0, [new Noted("a", 2), new Changed("b"), new Noted("c", 3)]),
+            [existing] = new(1, [new Changed("second")]),
+        }, at);
 
         await using var query = _store.QuerySession();
         var freshEvents = await query.Events.FetchStreamAsync(fresh);
@@ -88,19 +80,13 @@ public sealed class StreamAppendsTests : IAsyncLifetime
     {
         var moved = Guid.NewGuid();
         var untouched = Guid.NewGuid();
-        await using (var session = _store.LightweightSession())
-        {
-            session.Events.StartStream(moved, new Noted("first", 1), new Noted("second", 2));
-            await session.SaveChangesAsync();
-        }
+        await StartWithMartenAsync(moved, new Noted("first", 1), new Noted("second", 2));
 
-        await using var stale = _store.LightweightSession();
-        stale.AppendToStreams(new Dictionary<Guid, StreamAppend>
+        var error = await FailedAppendAsync(new Dictionary<Guid, StreamAppend>
         {
             [untouched] = new(0, [new Noted("new", 1)]),
             [moved] = new(1, [new Changed("late")]),
-        }, DateTimeOffset.UtcNow);
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => stale.SaveChangesAsync());
+        });
 
         Assert.True(ConcurrencyConflicts.IsLostRace(error), error.ToString());
         await using var query = _store.QuerySession();
@@ -112,15 +98,9 @@ public sealed class StreamAppendsTests : IAsyncLifetime
     public async Task Given_a_stream_another_writer_created_when_started_again_then_the_commit_is_a_lost_race()
     {
         var stream = Guid.NewGuid();
-        await using (var first = _store.LightweightSession())
-        {
-            first.AppendToStreams(new Dictionary<Guid, StreamAppend> { [stream] = new(0, [new Noted("mine", 1)]) }, DateTimeOffset.UtcNow);
-            await first.SaveChangesAsync();
-        }
+        await AppendAsync(new Dictionary<Guid, StreamAppend> { [stream] = new(0, [new Noted("mine", 1)]) });
 
-        await using var second = _store.LightweightSession();
-        second.AppendToStreams(new Dictionary<Guid, StreamAppend> { [stream] = new(0, [new Noted("also mine", 1)]) }, DateTimeOffset.UtcNow);
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => second.SaveChangesAsync());
+        var error = await FailedAppendAsync(new Dictionary<Guid, StreamAppend> { [stream] = new(0, [new Noted("also mine", 1)]) });
 
         Assert.True(ConcurrencyConflicts.IsLostRace(error), error.ToString());
         await using var query = _store.QuerySession();
@@ -131,11 +111,7 @@ public sealed class StreamAppendsTests : IAsyncLifetime
     public async Task Given_many_streams_in_one_statement_when_appended_then_within_each_stream_the_sequence_follows_the_versions()
     {
         var streams = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
-        await using (var session = _store.LightweightSession())
-        {
-            session.AppendToStreams(streams.ToDictionary(s => s, _ => new StreamAppend(0, [new Noted("a", 1), new Noted("b", 2), new Noted("c", 3)])), DateTimeOffset.UtcNow);
-            await session.SaveChangesAsync();
-        }
+        await AppendAsync(streams.ToDictionary(s => s, _ => new StreamAppend(0, [new Noted("a", 1), new Noted("b", 2), new Noted("c", 3)])));
 
         await using var query = _store.QuerySession();
         var events = await query.Events.QueryAllRawEvents().ToListAsync();
@@ -152,11 +128,7 @@ public sealed class StreamAppendsTests : IAsyncLifetime
     public async Task Given_two_writers_appending_to_one_log_stream_at_once_when_both_commit_then_both_land_one_after_the_other()
     {
         var log = Guid.NewGuid();
-        await using (var session = _store.LightweightSession())
-        {
-            session.Events.StartStream(log, new Noted("opened", 0));
-            await session.SaveChangesAsync();
-        }
+        await StartWithMartenAsync(log, new Noted("opened", 0));
 
         // The first holds the stream's row lock in an open transaction; the second waits on it,
         // then appends after the first's events instead of colliding on their versions.
@@ -189,25 +161,20 @@ public sealed class StreamAppendsTests : IAsyncLifetime
     {
         var archived = Guid.NewGuid();
         var other = Guid.NewGuid();
+        await StartWithMartenAsync(archived, new Noted("first", 1));
         await using (var session = _store.LightweightSession())
         {
-            session.Events.StartStream(archived, new Noted("first", 1));
-            await session.SaveChangesAsync();
             session.Events.ArchiveStream(archived);
             await session.SaveChangesAsync();
         }
 
-        await using var late = _store.LightweightSession();
-        late.AppendToStreams(new Dictionary<Guid, StreamAppend> { [other] = new(0, [new Noted("new", 1)]), [archived] = new(null, [new Changed("late")]) }, DateTimeOffset.UtcNow);
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => late.SaveChangesAsync());
+        var error = await FailedAppendAsync(new Dictionary<Guid, StreamAppend> { [other] = new(0, [new Noted("new", 1)]), [archived] = new(null, [new Changed("late")]) });
 
         Assert.False(ConcurrencyConflicts.IsLostRace(error), error.ToString());
         Assert.Equal(1L, await _backend.ScalarAsync<long>("select count(*) from appends.mt_events"));
 
         // Alone in its commit too (the one-stream statements).
-        await using var alone = _store.LightweightSession();
-        alone.AppendToStreams(new Dictionary<Guid, StreamAppend> { [archived] = new(1, [new Changed("late")]) }, DateTimeOffset.UtcNow);
-        Assert.False(ConcurrencyConflicts.IsLostRace(await Assert.ThrowsAnyAsync<Exception>(() => alone.SaveChangesAsync())));
+        Assert.False(ConcurrencyConflicts.IsLostRace(await FailedAppendAsync(new Dictionary<Guid, StreamAppend> { [archived] = new(1, [new Changed("late")]) })));
         Assert.Equal(1L, await _backend.ScalarAsync<long>("select count(*) from appends.mt_events"));
     }
 
@@ -215,26 +182,39 @@ public sealed class StreamAppendsTests : IAsyncLifetime
     public async Task Given_one_stream_moved_on_since_it_was_read_when_appended_alone_then_the_commit_is_a_lost_race()
     {
         var stream = Guid.NewGuid();
-        await using (var session = _store.LightweightSession())
-        {
-            session.Events.StartStream(stream, new Noted("first", 1), new Noted("second", 2));
-            await session.SaveChangesAsync();
-        }
+        await StartWithMartenAsync(stream, new Noted("first", 1), new Noted("second", 2));
 
-        await using var stale = _store.LightweightSession();
-        stale.AppendToStreams(new Dictionary<Guid, StreamAppend> { [stream] = new(1, [new Changed("late")]) }, DateTimeOffset.UtcNow);
-
-        Assert.True(ConcurrencyConflicts.IsLostRace(await Assert.ThrowsAnyAsync<Exception>(() => stale.SaveChangesAsync())));
-        await using (var fresh = _store.LightweightSession())
-        {
-            fresh.AppendToStreams(new Dictionary<Guid, StreamAppend> { [stream] = new(2, [new Changed("on time"), new Noted("third", 3)]) }, DateTimeOffset.UtcNow);
-            await fresh.SaveChangesAsync();
-        }
+        Assert.True(ConcurrencyConflicts.IsLostRace(await FailedAppendAsync(new Dictionary<Guid, StreamAppend> { [stream] = new(1, [new Changed("late")]) })));
+        await AppendAsync(new Dictionary<Guid, StreamAppend> { [stream] = new(2, [new Changed("on time"), new Noted("third", 3)]) });
 
         await using var query = _store.QuerySession();
         var events = await query.Events.FetchStreamAsync(stream);
         Assert.Equal([1L, 2L, 3L, 4L], events.Select(e => e.Version));
         Assert.Equal<object>([new Changed("on time"), new Noted("third", 3)], events.Skip(2).Select(e => e.Data).ToList());
         Assert.Equal(4, (await query.Events.FetchStreamStateAsync(stream))!.Version);
+    }
+
+    /// <summary>A stream started through Marten's own session: what the appends must read and extend as their own.</summary>
+    private async Task StartWithMartenAsync(Guid stream, params object[] events)
+    {
+        await using var session = _store.LightweightSession();
+        session.Events.StartStream(stream, events);
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>One commit of <paramref name="appends"/> through <see cref="StreamAppends"/>.</summary>
+    private async Task AppendAsync(Dictionary<Guid, StreamAppend> appends, DateTimeOffset? at = null)
+    {
+        await using var session = _store.LightweightSession();
+        session.AppendToStreams(appends, at ?? DateTimeOffset.UtcNow);
+        await session.SaveChangesAsync();
+    }
+
+    /// <summary>The failure of one commit of <paramref name="appends"/> through <see cref="StreamAppends"/>.</summary>
+    private async Task<Exception> FailedAppendAsync(Dictionary<Guid, StreamAppend> appends)
+    {
+        await using var session = _store.LightweightSession();
+        session.AppendToStreams(appends, DateTimeOffset.UtcNow);
+        return await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
     }
 }
