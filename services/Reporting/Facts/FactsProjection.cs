@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Reintegration.ServiceDefaults.EventStore;
 using Reintegration.ServiceDefaults.Telemetry;
 
 namespace Reintegration.Reporting.Facts;
@@ -22,7 +23,8 @@ public sealed class FactsProjection<TState>(ReadModel<TState> model) : IProjecti
 
         var known = (await operations.LoadManyAsync<TState>(cancellation, bySubject.Keys)).ToDictionary(s => s.Id);
         var (states, changes) = FactsPage.Fold(model, bySubject, known);
-        foreach (var state in states) operations.Store(state);
+        // One statement for the page's states, not one upsert each (and no unit-of-work comparisons among them).
+        operations.UpsertAll(states, s => s.Id);
         foreach (var statement in ContributionWriter.Statements(model.Tables, changes))
             operations.QueueSqlCommand(statement.Sql, statement.Parameters);
     }
