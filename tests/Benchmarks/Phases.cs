@@ -8,6 +8,7 @@ public static class Phases
     public const string MassTransit = "baseline: MassTransit";
     public const string TokenValidation = "baseline: token validation";
     public const string WarmUp = "warm-up: first requests (cold)";
+    public const string BatchWarmUp = "warm-up: batches (not measured)";
     public const string EndToEnd = "end-to-end drain";
     public const string Single = "single-event posts";
     public const string SingleCatchUp = "Reporting catches up on single posts";
@@ -19,4 +20,6 @@ public static class Phases
     public static string Batch(int concurrency) => $"batch ingestion ×{concurrency}";
 
     public static string BatchCatchUp(int concurrency) => $"Reporting catches up after ×{concurrency}";
+
+    public static string MartenRound(int concurrency) => $"baseline: Marten batched again, before ×{concurrency}";
 }

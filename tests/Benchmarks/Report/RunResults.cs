@@ -15,6 +15,26 @@ public sealed class RunResults
 
     public Throughput? Copy { get; set; }
     public MartenAppendBaseline.Result? Marten { get; set; }
+
+    /// <summary>Marten's batched figure measured again just before each batch-ingestion phase.</summary>
+    public List<Throughput> MartenRounds { get; } = [];
+
+    /// <summary>
+    /// What the services' batch figures are set against: the median of every batched round of the
+    /// run (the first baseline's and one just before each batch-ingestion phase). A single round
+    /// of about a second moved by half within an hour on this shared machine (13k–35k events/s),
+    /// more than any change measured against it.
+    /// </summary>
+    public double? MartenBatched =>
+        Marten is { } m ? Median([m.Batched.PerSecond, .. MartenRounds.Select(r => r.PerSecond)]) : null;
+
+    public IReadOnlyList<Throughput> MartenBatchedRounds => Marten is { } m ? [m.Batched, .. MartenRounds] : [];
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
     public Throughput? MassTransit { get; set; }
     public TokenValidationBaseline.Result? TokenValidation { get; set; }
     public EncryptionCostBaseline.Result? Encryption { get; set; }
@@ -22,6 +42,7 @@ public sealed class RunResults
     public ActivityIngestion.Result? Trainings { get; set; }
 
     public EndToEndDrain.Result? WarmUp { get; set; }
+    public BatchIngestion.Result? BatchWarmUp { get; set; }
     public List<(BatchIngestion.Result Ingestion, ReportingWatch.Result? CatchUp)> Batches { get; } = [];
     public EndToEndDrain.Result? EndToEnd { get; set; }
     public SingleEventLatency.Result? Single { get; set; }
