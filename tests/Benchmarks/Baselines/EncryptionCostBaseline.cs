@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using JasperFx;
 using Marten;
 using Reintegration.Benchmarks.Report;
 using Reintegration.Intake.Registration;
@@ -34,17 +33,12 @@ public static class EncryptionCostBaseline
 
     public static async Task<Result> RunAsync(string connectionString, int registrations, CancellationToken cancellationToken)
     {
-        using var store = DocumentStore.For(options =>
+        using var store = await BaselineStore.OpenAsync(connectionString, Schema, options =>
         {
-            options.Connection(connectionString);
-            options.DatabaseSchemaName = Schema;
-            options.Events.DatabaseSchemaName = Schema;
-            options.AutoCreateSchemaObjects = AutoCreate.All;
             options.Events.AddEventType<ReturneeRegistered>();
             options.Events.AddEventType<Registration>();
             options.Schema.For<PersonalDataKey>();
         });
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
         var programme = ProgrammeGenerator.Generate(new SimulationOptions { Returnees = registrations + 2 * PerCommit, Seed = 4001 });
         var all = programme.Returnees.Select(AsIntakeReads).ToList();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using JasperFx;
 using Marten;
 using Reintegration.Benchmarks.Report;
 
@@ -50,21 +49,12 @@ public static class MartenAppendBaseline
         return await BatchedAsync(store, batchedEvents, streamsPerCommit, eventsPerStream, cancellationToken);
     }
 
-    private static async Task<DocumentStore> OpenAsync(string connectionString)
-    {
-        var store = DocumentStore.For(options =>
+    private static Task<DocumentStore> OpenAsync(string connectionString) =>
+        BaselineStore.OpenAsync(connectionString, Schema, options =>
         {
-            options.Connection(connectionString);
-            options.DatabaseSchemaName = Schema;
-            options.Events.DatabaseSchemaName = Schema;
-            options.AutoCreateSchemaObjects = AutoCreate.All;
             options.Events.AddEventType<RawRegistered>();
             options.Events.AddEventType<RawNoted>();
         });
-        // Schema creation is not an append: done before any clock starts.
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        return store;
-    }
 
     private static async Task<Throughput> BatchedAsync(
         IDocumentStore store, int events, int streamsPerCommit, int eventsPerStream, CancellationToken cancellationToken)
