@@ -155,13 +155,7 @@ public sealed class BenchmarkRun
         {
             // Its baseline again, with the services idle, so that the ratio is not set against a
             // moment of the machine minutes away.
-            await PhaseAsync(Phases.MartenRound(concurrency), async () =>
-            {
-                var round = await MartenAppendBaseline.BatchedRoundAsync(_postgres, _options.MartenEvents,
-                    _options.MartenStreamsPerCommit, _options.MartenEventsPerStream, _cancellationToken);
-                _results.MartenRounds.Add(round);
-                return $"{round.PerSecond:N0} events/s";
-            }, meter: false);
+            await MartenRoundAsync(Phases.MartenRound(concurrency));
             BatchIngestion.Result? ingestion = null;
             await PhaseAsync(Phases.Batch(concurrency), async () =>
             {
@@ -187,6 +181,8 @@ public sealed class BenchmarkRun
             _results.Batches.Add((ingestion, caughtUp));
             shown = caughtUp?.Values.ToDictionary();
         }
+
+        shown = await IntakeAloneAsync(services, shown);
 
         if (shown is not null)
         {
@@ -248,6 +244,47 @@ public sealed class BenchmarkRun
     }
 
     /// <summary>Runs one phase, meters its CPU, and turns anything that goes wrong into a reported problem.</summary>
+    private Task MartenRoundAsync(string phase) =>
+        PhaseAsync(phase, async () =>
+        {
+            var round = await MartenAppendBaseline.BatchedRoundAsync(_postgres, _options.MartenEvents,
+                _options.MartenStreamsPerCommit, _options.MartenEventsPerStream, _cancellationToken);
+            _results.MartenRounds.Add(round);
+            return $"{round.PerSecond:N0} events/s";
+        }, meter: false);
+
+    /// <summary>
+    /// The one-post-at-a-time phase again with Counselling, Training and Reporting paused, so that
+    /// Intake's own cost shows apart from the share of the two cores they take while it ingests.
+    /// Not a target figure: the targets are the phases above, with everything running. Returns
+    /// what Reporting shows after it, or null where that is not known.
+    /// </summary>
+    private async Task<Dictionary<string, long>?> IntakeAloneAsync(Services services, Dictionary<string, long>? shown)
+    {
+        var others = _options.Pids.Where(p => p.Key != "Intake").Select(p => p.Value).ToList();
+        if (shown is null || !_options.Pids.ContainsKey("Intake") || others.Count == 0) return shown;
+
+        await MartenRoundAsync(Phases.MartenRound(1) + ", Intake alone");
+        BatchIngestion.Result? alone = null;
+        await PhaseAsync(Phases.IntakeAlone, async () =>
+        {
+            using (PausedProcesses.Pause(others))
+                alone = await BatchIngestion.RunAsync(services, 1003, _options.BatchRegistrations, 1, _options.BatchSize,
+                    TimeSpan.FromSeconds(_options.BatchSeconds), _cancellationToken);
+            return $"{alone.Events.PerSecond:N0} events/s";
+        });
+        _results.IntakeAlone = alone;
+        if (alone is not { Finished: var finished, Events.Count: var count }) return null;
+
+        var expected = Headline.Plus(shown, new Dictionary<string, long> { [IndicatorCodes.ReturneesRegistered] = count });
+        await PhaseAsync(Phases.IntakeAloneCatchUp, async () =>
+        {
+            _results.IntakeAloneCatchUp = await ReportingWatch.UntilShowsAsync(services, expected, finished, CatchUpPoll, CatchUpTimeout, null, _cancellationToken);
+            return $"{_results.IntakeAloneCatchUp.Elapsed.TotalSeconds:0.0} s after the last answer";
+        });
+        return _results.IntakeAloneCatchUp?.Values.ToDictionary();
+    }
+
     private async Task PhaseAsync(string name, Func<Task<string>> body, bool meter = true)
     {
         Log($"{name} …");

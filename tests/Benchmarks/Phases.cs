@@ -21,5 +21,8 @@ public static class Phases
 
     public static string BatchCatchUp(int concurrency) => $"Reporting catches up after ×{concurrency}";
 
+    public const string IntakeAlone = "batch ingestion ×1, Intake alone";
+    public const string IntakeAloneCatchUp = "Reporting catches up after Intake alone";
+
     public static string MartenRound(int concurrency) => $"baseline: Marten batched again, before ×{concurrency}";
 }

@@ -100,6 +100,14 @@ public static class MarkdownReport
             }
         }
 
+        if (r.IntakeAlone is { } alone)
+        {
+            Row(md, $"Batch ingestion at Intake alone (Counselling, Training and Reporting paused during it), batches of {alone.BatchSize}, one post at a time",
+                alone.Events.PerSecond, "events/s", marten, "Marten batched", "(not a target: Intake's own cost, apart from the others' share of the machine)", null);
+            if (r.IntakeAloneCatchUp is { } resumed)
+                md.AppendLine($"| … Reporting showed them all, after the last answer (the paused services went on then) | {Sec(resumed.Elapsed)} | — | — | | |");
+        }
+
         foreach (var a in new[] { r.GroupSessions, r.Trainings }.OfType<ActivityIngestion.Result>())
         {
             Row(md, $"Batch ingestion of {a.What} of {a.PerEvent} at {a.Service} over HTTP, batches of up to {r.Options.BatchSize} within 1 MiB, one post at a time",
@@ -210,6 +218,20 @@ public static class MarkdownReport
                           $"in {i.BatchLatency.Count} batches of up to {i.BatchSize}, every one accepted, in {Sec(i.Events.Elapsed)}: **{i.Events.PerSecond:N0} events/s**. " +
                           $"Batch answer time p50 {Ms(i.BatchLatency.P50)}, p95 {Ms(i.BatchLatency.P95)}, max {Ms(i.BatchLatency.Max)}." +
                           (catchUp is null ? "" : $" Reporting showed all of them {Sec(catchUp.Elapsed)} after the last answer (GET /indicators p50 {Ms(catchUp.Polls.P50)})."));
+        }
+
+        if (r.IntakeAlone is { } alone)
+        {
+            var usage = r.Cpu.FirstOrDefault(c => c.Phase == Phases.IntakeAlone).Usage;
+            var perRegistration = usage is null || alone.Events.Count == 0 ? ""
+                : $" CPU per registration during it: {string.Join(", ", usage.Seconds.Where(x => x.Value >= 0.05).OrderByDescending(x => x.Value).Select(x => $"{x.Key} {x.Value * 1e6 / alone.Events.Count:N0} µs"))}" +
+                  (usage.MachineBusy is { } busy ? $"; the machine {busy:P0} busy." : ".");
+            md.AppendLine($"- **Intake alone** (not a target): the one-post-at-a-time phase again, {alone.Events.Count:N0} new registrations in {alone.BatchLatency.Count} batches, " +
+                          $"with Counselling, Training and Reporting stopped (SIGSTOP) from before the first post until the last answer: **{alone.Events.PerSecond:N0} events/s**" +
+                          (r.MartenBatched is { } m ? $", {alone.Events.PerSecond / m:P0} of Marten batched" : "") +
+                          $". Batch answer time p50 {Ms(alone.BatchLatency.P50)}, max {Ms(alone.BatchLatency.Max)}. What Intake published meanwhile waited in the paused services' queues" +
+                          (r.IntakeAloneCatchUp is { } resumed ? $"; Reporting showed all of it {Sec(resumed.Elapsed)} after the last answer." : ".") +
+                          perRegistration + " This is what Intake costs by itself; the phases above are what it gets on two cores shared with the services that learn what it takes.");
         }
 
         if (r.EndToEnd is { } e)

@@ -44,6 +44,10 @@ public sealed class RunResults
     public EndToEndDrain.Result? WarmUp { get; set; }
     public BatchIngestion.Result? BatchWarmUp { get; set; }
     public List<(BatchIngestion.Result Ingestion, ReportingWatch.Result? CatchUp)> Batches { get; } = [];
+
+    /// <summary>The ×1 phase again with Counselling, Training and Reporting paused: Intake's own cost, not a target figure.</summary>
+    public BatchIngestion.Result? IntakeAlone { get; set; }
+    public ReportingWatch.Result? IntakeAloneCatchUp { get; set; }
     public EndToEndDrain.Result? EndToEnd { get; set; }
     public SingleEventLatency.Result? Single { get; set; }
     public ReportingWatch.Result? SingleCatchUp { get; set; }
