@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using JasperFx;
 using Marten;
 using Npgsql;
 using Reintegration.IntegrationTests.Infrastructure;
@@ -25,18 +24,7 @@ public sealed class StreamAppendsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _backend = await IsolatedBackend.CreateAsync();
-        _store = DocumentStore.For(options =>
-        {
-            options.Connection(_backend.Postgres);
-            options.DatabaseSchemaName = "appends";
-            options.Events.DatabaseSchemaName = "appends";
-            options.Events.MetadataConfig.HeadersEnabled = true;
-            options.AutoCreateSchemaObjects = AutoCreate.All;
-            options.Events.AddEventType<Noted>();
-            options.Events.AddEventType<Changed>();
-            options.UseStreamAppends();
-        });
-        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        _store = await BareEventStore.CreateAsync(_backend, "appends", typeof(Noted), typeof(Changed));
     }
 
     public async Task DisposeAsync()

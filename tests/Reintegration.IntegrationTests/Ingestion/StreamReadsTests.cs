@@ -1,4 +1,3 @@
-using JasperFx;
 using Marten;
 using Reintegration.IntegrationTests.Infrastructure;
 using Reintegration.ServiceDefaults.EventStore;
@@ -21,17 +20,7 @@ public sealed class StreamReadsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _backend = await IsolatedBackend.CreateAsync();
-        _store = DocumentStore.For(options =>
-        {
-            options.Connection(_backend.Postgres);
-            options.DatabaseSchemaName = Schema;
-            options.Events.DatabaseSchemaName = Schema;
-            options.AutoCreateSchemaObjects = AutoCreate.All;
-            options.Events.MetadataConfig.HeadersEnabled = true; // as the services' stores (the set-based append writes them)
-            options.Events.AddEventType<Noted>();
-            options.UseStreamAppends();
-        });
-        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        _store = await BareEventStore.CreateAsync(_backend, Schema, typeof(Noted));
     }
 
     public async Task DisposeAsync()
