@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures the system in one run and writes docs/benchmarks.md (overwritten): raw baselines
 # (PostgreSQL COPY, Marten appends, MassTransit over RabbitMQ, Marten appends of registrations
-# sealed and plain), then batch ingestion at Intake (and of group sessions at Counselling and of
-# trainings at Training, after the single-event posts),
+# sealed and plain), then batch ingestion at Intake after unmeasured warm-up batches, each phase
+# set against Marten's batched rate measured again just before it (the median of the rounds), and
+# once more with the other services paused to show Intake's own cost (and of group sessions at
+# Counselling and of trainings at Training, after the single-event posts),
 # the end-to-end drain to Reporting, single-event latency, what token validation costs them, and
 # each service's resident memory. Then Reporting at scale (appended to the report): a database of
 # its own whose log the seeding command writes by COPY (1,000,000 returnees, 10 activities each),
