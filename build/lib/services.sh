@@ -21,6 +21,8 @@ stop_services() { # all at once (SIGTERM to each), then wait for each
 	[[ ${#PID[@]} -gt 0 ]] || return 0
 	say "stopping services"
 	local name
-	for name in "${!PID[@]}"; do kill -TERM "${PID[$name]}" 2>/dev/null; done
+	# SIGCONT first: a service the benchmark paused for its Intake-alone phase stays stopped if the
+	# benchmark was killed meanwhile, and a stopped process acts on SIGTERM only once continued.
+	for name in "${!PID[@]}"; do kill -CONT "${PID[$name]}" 2>/dev/null; kill -TERM "${PID[$name]}" 2>/dev/null; done
 	for name in "${!PID[@]}"; do stop_pid "${PID[$name]}" "$name"; done
 }
