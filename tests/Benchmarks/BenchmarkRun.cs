@@ -144,8 +144,7 @@ public sealed class BenchmarkRun
             {
                 var w = _results.BatchWarmUp = await BatchIngestion.RunAsync(services, 1000, WarmUpBatchRegistrations, concurrency: 2, WarmUpBatchSize,
                     TimeSpan.FromSeconds(_options.BatchSeconds), _cancellationToken);
-                var expected = Headline.Plus(before, new Dictionary<string, long> { [IndicatorCodes.ReturneesRegistered] = w.Events.Count });
-                shown = (await ReportingWatch.UntilShowsAsync(services, expected, w.Finished, CatchUpPoll, CatchUpTimeout, null, _cancellationToken)).Values.ToDictionary();
+                shown = (await UntilRegistrationsShownAsync(services, before, w.Events.Count, w.Finished)).Values.ToDictionary();
                 return $"{w.Events.Count:N0} registrations in batches of {WarmUpBatchSize}, shown by Reporting";
             }, meter: false);
         }
@@ -155,7 +154,7 @@ public sealed class BenchmarkRun
         {
             // Its baseline again, with the services idle, so that the ratio is not set against a
             // moment of the machine minutes away.
-            await MartenRoundAsync(Phases.MartenRound(concurrency));
+            await MartenRoundAsync(Phases.MartenRoundBefore(Phases.Batch(concurrency)));
             BatchIngestion.Result? ingestion = null;
             await PhaseAsync(Phases.Batch(concurrency), async () =>
             {
@@ -171,11 +170,11 @@ public sealed class BenchmarkRun
             }
 
             // Waiting here keeps one phase's backlog out of the next one's figures.
-            var expected = Headline.Plus(shown, new Dictionary<string, long> { [IndicatorCodes.ReturneesRegistered] = ingestion.Events.Count });
+            var before = shown;
             ReportingWatch.Result? caughtUp = null;
             await PhaseAsync(Phases.BatchCatchUp(concurrency), async () =>
             {
-                caughtUp = await ReportingWatch.UntilShowsAsync(services, expected, ingestion.Finished, CatchUpPoll, CatchUpTimeout, null, _cancellationToken);
+                caughtUp = await UntilRegistrationsShownAsync(services, before, ingestion.Events.Count, ingestion.Finished);
                 return $"{caughtUp.Elapsed.TotalSeconds:0.0} s after the last answer";
             });
             _results.Batches.Add((ingestion, caughtUp));
@@ -209,10 +208,10 @@ public sealed class BenchmarkRun
 
         if (shown is not null && _results.Single is { } single)
         {
-            var expected = Headline.Plus(shown, new Dictionary<string, long> { [IndicatorCodes.ReturneesRegistered] = single.Posted });
+            var before = shown;
             await PhaseAsync(Phases.SingleCatchUp, async () =>
             {
-                _results.SingleCatchUp = await ReportingWatch.UntilShowsAsync(services, expected, single.Finished, CatchUpPoll, CatchUpTimeout, null, _cancellationToken);
+                _results.SingleCatchUp = await UntilRegistrationsShownAsync(services, before, single.Posted, single.Finished);
                 return $"{_results.SingleCatchUp.Elapsed.TotalSeconds:0.0} s after the last answer";
             });
         }
@@ -264,7 +263,7 @@ public sealed class BenchmarkRun
         var others = _options.Pids.Where(p => p.Key != "Intake").Select(p => p.Value).ToList();
         if (shown is null || !_options.Pids.ContainsKey("Intake") || others.Count == 0) return shown;
 
-        await MartenRoundAsync(Phases.MartenRound(1) + ", Intake alone");
+        await MartenRoundAsync(Phases.MartenRoundBefore(Phases.IntakeAlone));
         BatchIngestion.Result? alone = null;
         await PhaseAsync(Phases.IntakeAlone, async () =>
         {
@@ -276,14 +275,18 @@ public sealed class BenchmarkRun
         _results.IntakeAlone = alone;
         if (alone is not { Finished: var finished, Events.Count: var count }) return null;
 
-        var expected = Headline.Plus(shown, new Dictionary<string, long> { [IndicatorCodes.ReturneesRegistered] = count });
         await PhaseAsync(Phases.IntakeAloneCatchUp, async () =>
         {
-            _results.IntakeAloneCatchUp = await ReportingWatch.UntilShowsAsync(services, expected, finished, CatchUpPoll, CatchUpTimeout, null, _cancellationToken);
+            _results.IntakeAloneCatchUp = await UntilRegistrationsShownAsync(services, shown, count, finished);
             return $"{_results.IntakeAloneCatchUp.Elapsed.TotalSeconds:0.0} s after the last answer";
         });
         return _results.IntakeAloneCatchUp?.Values.ToDictionary();
     }
+
+    /// <summary>Until Reporting shows what it showed before plus these new registrations, the last of them answered at <paramref name="finished"/>.</summary>
+    private Task<ReportingWatch.Result> UntilRegistrationsShownAsync(Services services, IReadOnlyDictionary<string, long> before, long registrations, long finished) =>
+        ReportingWatch.UntilShowsAsync(services, Headline.Plus(before, new Dictionary<string, long> { [IndicatorCodes.ReturneesRegistered] = registrations }),
+            finished, CatchUpPoll, CatchUpTimeout, null, _cancellationToken);
 
     private async Task PhaseAsync(string name, Func<Task<string>> body, bool meter = true)
     {

@@ -24,5 +24,5 @@ public static class Phases
     public const string IntakeAlone = "batch ingestion ×1, Intake alone";
     public const string IntakeAloneCatchUp = "Reporting catches up after Intake alone";
 
-    public static string MartenRound(int concurrency) => $"baseline: Marten batched again, before ×{concurrency}";
+    public static string MartenRoundBefore(string phase) => $"baseline: Marten batched again, before {phase}";
 }

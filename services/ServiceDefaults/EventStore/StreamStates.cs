@@ -26,8 +26,9 @@ public static class StreamStates
         // fact a consumer learns of a returnee) then reads no events at all. Asked of the events
         // directly, a table not yet analysed since it filled (a new deployment, a partner's
         // first upload of its backlog) was estimated to match 500 streams almost whole and read
-        // in sequence order to find none: 12–25 ms a batch at 20,000 events, growing with the
-        // table, the largest of Intake's statements in the benchmark (auto_explain, 2026-12-03).
+        // in sequence order to find none: 18–20 ms a batch on average at 14,000–24,000 events,
+        // growing with the table, the largest of Intake's statements in the benchmark
+        // (pg_stat_statements and auto_explain, 2026-12-03).
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var existing = await session.AdvancedSql.QueryAsync<Guid>($"select id from {schema}.mt_streams where id = ANY(?)", cancellationToken, [streamIds]);
         if (existing.Count == 0) return [];
