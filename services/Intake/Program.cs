@@ -35,8 +35,8 @@ builder.AddEventStore(typeof(IntakeService), store =>
         // withdrawal of consent scans the whole table.
         store.Schema.For<DeskAnswer>().Index(a => a.ReturneeId);
         store.Schema.For<ReturneeSummary>().Index(s => s.Region).Index(s => s.RegisteredAt);
-        store.Schema.For<NameIndexEntry>().Index(e => e.Key);
-        store.Schema.For<PossibleDuplicate>().Index(d => d.FlaggedAt).Index(d => d.ReturneeId).Index(d => d.OtherReturneeId);
+        // Pairs are matched by key and listed by the later registration's sequence (PossiblePairs).
+        store.Schema.For<NameIndexEntry>().Index(e => e.Key).Index(e => e.Sequence);
     })
     .PublishIntegrationEvents<IntakeIntegrationEvents>()
     .AddSubscriptionWithServices<PossibleDuplicateDetector>(ServiceLifetime.Scoped, o => o.Name = PossibleDuplicateDetector.SubscriptionName)
@@ -45,9 +45,7 @@ builder.AddMessaging();
 builder.Services.AddSingleton<AuditLog>().AddHostedService<AuditLogStorage>();
 builder.Services.AddPersonalDataProtection()
     .EraseWithReturnee<DeskAnswer>(a => a.ReturneeId)
-    .EraseWithReturnee<NameIndexEntry>(e => e.Id)
-    .EraseWithReturnee<PossibleDuplicate>(d => d.ReturneeId)
-    .EraseWithReturnee<PossibleDuplicate>(d => d.OtherReturneeId);
+    .EraseWithReturnee<NameIndexEntry>(e => e.Id);
 builder.Services.AddCloudEventIngestion()
     .AddCloudEventHandler<RegisterReturnee>()
     .AddCloudEventHandler<UpdateConsent>()

@@ -5,7 +5,7 @@ using Reintegration.ServiceDefaults.Reading;
 
 namespace Reintegration.Intake.Duplicates;
 
-/// <summary><c>GET /returnees/possible-duplicates</c>: pairs to review, oldest first, as ids only (a reviewer opens each returnee).</summary>
+/// <summary><c>GET /returnees/possible-duplicates</c>: pairs to review, oldest first (<see cref="PossiblePairs"/>), as ids only (a reviewer opens each returnee).</summary>
 public static class PossibleDuplicateEndpoints
 {
     public static IEndpointRouteBuilder MapPossibleDuplicates(this IEndpointRouteBuilder app)
@@ -25,8 +25,6 @@ public static class PossibleDuplicateEndpoints
         var paging = PageRequest.Read(page, pageSize, invalid);
         if (Problem.Query(invalid) is { } problem) return problem.ToResult();
 
-        var rows = await session.Query<PossibleDuplicate>().OrderBy(d => d.FlaggedAt).ThenBy(d => d.Id)
-            .Skip(paging.Skip).Take(paging.Take).ToListAsync(cancellationToken);
-        return Results.Ok(paging.Of(rows));
+        return Results.Ok(paging.Of(await PossiblePairs.PageAsync(session, paging.Skip, paging.Take, cancellationToken)));
     }
 }

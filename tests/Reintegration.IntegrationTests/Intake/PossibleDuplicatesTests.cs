@@ -51,11 +51,38 @@ public sealed class PossibleDuplicatesTests(SystemFixture fixture) : IClassFixtu
         Assert.Single(pairs, p => p.Contains(first.ToString()) || p.Contains(second.ToString()) || p.Contains(unrelated.ToString()));
     }
 
+    [Fact]
+    public async Task Each_pair_a_year_apart_is_listed_once_in_the_order_raised_and_two_years_apart_is_none()
+    {
+        using var intake = fixture.System.Intake.CreateClient();
+        var (oldest, middle, youngest) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.Accepted, (await intake.PostAsync("/events", Single(Named(oldest, "Kalifa", "Togola", "segou", age: 32)))).StatusCode);
+        // Two commits apart from the first: the pairs come from entries of different daemon pages and of one.
+        Assert.Equal(HttpStatusCode.OK, (await intake.PostAsync("/events", Batch(
+            Named(middle, "Kalifa", "Togola", "segou", age: 31),
+            Named(youngest, "TOGOLA", "kalifa", "segou", age: 30)))).StatusCode);
+
+        await fixture.System.WaitUntilPublishedAsync<Reintegration.Intake.IntakeService>();
+        var ours = await Eventually.UntilAsync(
+            async () => (await PairsAsync(intake)).Where(p => p.Contains(oldest.ToString()) || p.Contains(middle.ToString()) || p.Contains(youngest.ToString())).ToList(),
+            p => p.Count >= 2, "both pairs to be listed");
+        // Raised by the middle registration, then by the youngest; the oldest and youngest are two years apart.
+        Assert.Equal([Pair(oldest, middle), Pair(middle, youngest)], ours);
+    }
+
     private static string Pair(Guid a, Guid b) => a.CompareTo(b) < 0 ? $"{a}|{b}" : $"{b}|{a}";
 
-    private static async Task<List<string>> PairsAsync(HttpClient intake) =>
-        (await intake.GetFromJsonAsync<JsonObject>("/returnees/possible-duplicates?pageSize=100"))!["items"]!.AsArray()
-        .Select(i => (string)i!["id"]!).ToList();
+    /// <summary>Every pair listed, page after page (the tests of this fixture share one Intake).</summary>
+    private static async Task<List<string>> PairsAsync(HttpClient intake)
+    {
+        var pairs = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var answer = (await intake.GetFromJsonAsync<JsonObject>($"/returnees/possible-duplicates?pageSize=100&page={page}"))!;
+            pairs.AddRange(answer["items"]!.AsArray().Select(i => (string)i!["id"]!));
+            if (!(bool)answer["hasMore"]!) return pairs;
+        }
+    }
 
     private static JsonObject Named(Guid returnee, string given, string family, string region, int age)
     {
