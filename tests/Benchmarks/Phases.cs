@@ -8,7 +8,6 @@ public static class Phases
     public const string MassTransit = "baseline: MassTransit";
     public const string TokenValidation = "baseline: token validation";
     public const string WarmUp = "warm-up: first requests (cold)";
-    public const string BatchWarmUp = "warm-up: batches (not measured)";
     public const string EndToEnd = "end-to-end drain";
     public const string Single = "single-event posts";
     public const string SingleCatchUp = "Reporting catches up on single posts";
@@ -18,6 +17,8 @@ public static class Phases
     public const string Trainings = "batch ingestion of trainings at Training";
 
     public static string Batch(int concurrency) => $"batch ingestion ×{concurrency}";
+
+    public static string BatchWarmUp(int concurrency) => $"warm-up: batch ingestion ×{concurrency} (not measured)";
 
     public static string BatchCatchUp(int concurrency) => $"Reporting catches up after ×{concurrency}";
 

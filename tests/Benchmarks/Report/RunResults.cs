@@ -36,7 +36,8 @@ public sealed class RunResults
     public ActivityIngestion.Result? Trainings { get; set; }
 
     public EndToEndDrain.Result? WarmUp { get; set; }
-    public BatchIngestion.Result? BatchWarmUp { get; set; }
+    /// <summary>The unmeasured rounds before the batch phases, in the same shape: one post at a time, then two in flight.</summary>
+    public List<BatchIngestion.Result> BatchWarmUps { get; } = [];
     public List<(BatchIngestion.Result Ingestion, ReportingWatch.Result? CatchUp)> Batches { get; } = [];
 
     /// <summary>The ×1 phase again with Counselling, Training and Reporting paused: Intake's own cost, not a target figure.</summary>
