@@ -4,6 +4,7 @@ using Reintegration.Intake.Audit;
 using Reintegration.Intake.Closure;
 using Reintegration.Intake.Consent;
 using Reintegration.Intake.Desk;
+using Reintegration.Intake.ReadModels;
 using Reintegration.Intake.Duplicates;
 using Reintegration.Intake.Plans;
 using Reintegration.Intake.Publishing;
@@ -39,8 +40,7 @@ builder.AddEventStore(typeof(IntakeService), store =>
         store.Schema.For<NameIndexEntry>().Index(e => e.Key).Index(e => e.Sequence);
     })
     .PublishIntegrationEvents<IntakeIntegrationEvents>()
-    .AddSubscriptionWithServices<PossibleDuplicateDetector>(ServiceLifetime.Scoped, o => o.Name = PossibleDuplicateDetector.SubscriptionName)
-    .AddSubscriptionWithServices<ReturneeSummaryWriter>(ServiceLifetime.Singleton, o => o.Name = ReturneeSummaryWriter.SubscriptionName);
+    .AddSubscriptionWithServices<DeskReadModels>(ServiceLifetime.Scoped, o => o.Name = DeskReadModels.SubscriptionName);
 builder.AddMessaging();
 builder.Services.AddSingleton<AuditLog>().AddHostedService<AuditLogStorage>();
 builder.Services.AddPersonalDataProtection()

@@ -13,7 +13,7 @@ namespace Reintegration.Intake.Duplicates;
 /// <summary>
 /// After a registration is committed, writes its entry in the name index (its blind-index keys
 /// for name, region and birth year ±1); the pairs to review are read from the index when asked
-/// for (<see cref="PossiblePairs"/>). Run by the async daemon, so a registration is never slowed
+/// for (<see cref="PossiblePairs"/>). Run by the async daemon (<see cref="ReadModels.DeskReadModels"/>), so a registration is never slowed
 /// or refused by it; what it writes commits with its position. A returnee erased before it runs
 /// is skipped (their key is gone); one erased while it ran loses the entry when it reaches the
 /// erasure (the erasure's own delete may have come before the entry was written).
@@ -28,9 +28,6 @@ public sealed class PossibleDuplicateDetector(IServiceProvider services, TimePro
 {
     // Resolved when a page runs, not when the store is built: the protection itself needs the store.
     private IBlindIndex BlindIndex => services.GetRequiredService<IBlindIndex>();
-
-    /// <summary>Named for what it keeps; a new name (it was "possible-duplicates") makes the daemon write every entry again in the new shape.</summary>
-    public const string SubscriptionName = "name-index";
 
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)

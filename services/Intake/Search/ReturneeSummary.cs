@@ -20,11 +20,9 @@ public sealed record ReturneeSummary(
     public bool Erased { get; init; }
 }
 
-/// <summary>Keeps the summaries from the returnee's own stream, run by the async daemon.</summary>
+/// <summary>Keeps the summaries from the returnee's own stream, run by the async daemon (<see cref="ReadModels.DeskReadModels"/>).</summary>
 public sealed class ReturneeSummaryWriter : FoldedDocuments<ReturneeSummary>
 {
-    public const string SubscriptionName = "returnee-summaries";
-
     protected override Guid? SubjectOf(IEvent e) =>
         e.Data is ReturneeRegistered or VulnerabilityScreened or CaseClosed or CaseReopened or ReturneeErased ? e.StreamId : null;
 
