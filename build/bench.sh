@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the system in one run and writes docs/benchmarks.md (overwritten): raw baselines
 # (PostgreSQL COPY, Marten appends, MassTransit over RabbitMQ, Marten appends of registrations
-# sealed and plain), then batch ingestion at Intake after unmeasured warm-up batches, each phase
+# sealed and plain), then batch ingestion at Intake after an unmeasured round of each batch phase, each phase
 # set against Marten's batched rate measured again just before it (the median of the rounds), and
 # once more with the other services paused to show Intake's own cost (and of group sessions at
 # Counselling and of trainings at Training, after the single-event posts),

@@ -42,7 +42,7 @@ builder.AddEventStore(typeof(IntakeService), store =>
     .PublishIntegrationEvents<IntakeIntegrationEvents>()
     .AddSubscriptionWithServices<DeskReadModels>(ServiceLifetime.Scoped, o => o.Name = DeskReadModels.SubscriptionName);
 builder.AddMessaging();
-builder.Services.AddSingleton<AuditLog>().AddHostedService<AuditLogStorage>();
+builder.Services.AddSingleton<AuditLog>().AddHostedService<AuditLogStorage>().AddHostedService<RetiredFlagsTable>();
 builder.Services.AddPersonalDataProtection()
     .EraseWithReturnee<DeskAnswer>(a => a.ReturneeId)
     .EraseWithReturnee<NameIndexEntry>(e => e.Id);

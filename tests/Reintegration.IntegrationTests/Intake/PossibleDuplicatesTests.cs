@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Reintegration.Intake.Duplicates;
 using Reintegration.IntegrationTests.Infrastructure;
 using Xunit;
 using static Reintegration.IntegrationTests.Support.PartnerEvents;
@@ -68,6 +71,27 @@ public sealed class PossibleDuplicatesTests(SystemFixture fixture) : IClassFixtu
             p => p.Count >= 2, "both pairs to be listed");
         // Raised by the middle registration, then by the youngest; the oldest and youngest are two years apart.
         Assert.Equal([Pair(oldest, middle), Pair(middle, youngest)], ours);
+    }
+
+    [Fact]
+    public async Task A_table_of_pairs_left_from_before_is_dropped_when_Intake_starts()
+    {
+        var store = fixture.System.Intake.Services.GetRequiredService<IDocumentStore>();
+        var table = $"{store.Options.DatabaseSchemaName}.mt_doc_possibleduplicate";
+        await ExecuteAsync(store, $"create table {table} (id varchar primary key, data jsonb not null)");
+
+        await new RetiredFlagsTable(store).StartAsync(CancellationToken.None);
+
+        await using var query = store.QuerySession();
+        Assert.Equal([false], await query.AdvancedSql.QueryAsync<bool>("select to_regclass(?) is not null", CancellationToken.None, table));
+    }
+
+    private static async Task ExecuteAsync(IDocumentStore store, string sql)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string Pair(Guid a, Guid b) => a.CompareTo(b) < 0 ? $"{a}|{b}" : $"{b}|{a}";
