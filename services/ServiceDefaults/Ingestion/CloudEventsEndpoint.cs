@@ -122,7 +122,7 @@ public static class CloudEventsEndpoint
         if (root.GetArrayLength() > MaxBatchEvents)
             return new Problem(ProblemKind.PayloadTooLarge, $"A batch holds at most {MaxBatchEvents} events; this one has {root.GetArrayLength()}. Split it.").ToResult();
 
-        var outcomes = await pipeline.IngestAsync(root.EnumerateArray().Select(read).ToList(), cancellationToken);
+        var outcomes = await pipeline.IngestAsync(EachEvent.Map(root.EnumerateArray().ToArray(), read), cancellationToken);
         return Results.Json(new BatchAnswer(outcomes.Select(BatchResultItem.From).ToList()));
     }
 

@@ -43,11 +43,11 @@ public sealed class IngestionPipeline(
 
         var outcomes = new IngestionOutcome?[posted.Count];
         var pending = new List<(int Index, IPendingEvent Event)>();
+        var prepared = EachEvent.Map(posted, Prepare);
         for (var i = 0; i < posted.Count; i++)
         {
-            var prepared = Prepare(posted[i]);
-            if (prepared.Pending is { } ready) pending.Add((i, ready));
-            else outcomes[i] = new IngestionOutcome(i, posted[i].Id, posted[i].Source, IngestionStatus.Rejected, prepared.Problem);
+            if (prepared[i].Pending is { } ready) pending.Add((i, ready));
+            else outcomes[i] = new IngestionOutcome(i, posted[i].Id, posted[i].Source, IngestionStatus.Rejected, prepared[i].Problem);
         }
 
         var verdicts = await DecideAndCommitAsync(pending.Select(p => p.Event).ToList(), cancellationToken);
