@@ -24,6 +24,10 @@ public sealed record IngestionRecord(string Id, string Fingerprint, string Type,
 /// </summary>
 public sealed record UniqueClaim(string Id, Guid Owner)
 {
-    /// <summary>The detail a partner reads when the value is already someone else's.</summary>
+    /// <summary>
+    /// The detail a partner reads when the value is already someone else's: taken from the claim
+    /// being made, never from the one stored, so it is not stored (a sentence in every claim row).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ConflictDetail { get; init; } = "";
 }
