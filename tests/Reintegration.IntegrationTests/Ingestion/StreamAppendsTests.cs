@@ -96,6 +96,23 @@ public sealed class StreamAppendsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Given_a_stream_another_writer_created_when_a_batch_starts_it_again_with_new_ones_then_the_commit_is_a_lost_race_and_stores_nothing()
+    {
+        var taken = Guid.NewGuid();
+        await AppendAsync(new Dictionary<Guid, StreamAppend> { [taken] = new(0, [new Noted("mine", 1)]) });
+        var fresh = Guid.NewGuid();
+
+        // Every stream read as new: the set-based statement neither locks nor checks, and the
+        // taken one fails on mt_streams' primary key.
+        var error = await FailedAppendAsync(new Dictionary<Guid, StreamAppend> { [fresh] = new(0, [new Noted("new", 1)]), [taken] = new(0, [new Noted("also mine", 1)]) });
+
+        Assert.True(ConcurrencyConflicts.IsLostRace(error), error.ToString());
+        await using var query = _store.QuerySession();
+        Assert.Equal<object>([new Noted("mine", 1)], (await query.Events.FetchStreamAsync(taken)).Select(e => e.Data).ToList());
+        Assert.Empty(await query.Events.FetchStreamAsync(fresh));
+    }
+
+    [Fact]
     public async Task Given_many_streams_in_one_statement_when_appended_then_within_each_stream_the_sequence_follows_the_versions()
     {
         var streams = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
