@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
+using Reintegration.Intake.Consent;
 using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Intake.Duplicates;
 using Reintegration.IntegrationTests.Infrastructure;
@@ -71,6 +75,34 @@ public sealed class PossibleDuplicatesTests(SystemFixture fixture) : IClassFixtu
             p => p.Count >= 2, "both pairs to be listed");
         // Raised by the middle registration, then by the youngest; the oldest and youngest are two years apart.
         Assert.Equal([Pair(oldest, middle), Pair(middle, youngest)], ours);
+    }
+
+    [Fact]
+    public async Task An_entry_written_after_its_returnees_erasure_committed_is_deleted_when_the_detector_reaches_the_erasure()
+    {
+        var store = fixture.System.Intake.Services.GetRequiredService<IDocumentStore>();
+        var erased = Guid.NewGuid();
+        // The race: the detector read the key just before the withdrawal deleted it (with any
+        // entry then stored), and wrote the entry after that commit.
+        await using (var late = store.LightweightSession())
+        {
+            late.Store(new NameIndexEntry(erased, "key", "key before", "key after", 1, DateTimeOffset.UtcNow));
+            await late.SaveChangesAsync();
+        }
+
+        var detector = new PossibleDuplicateDetector(fixture.System.Intake.Services, TimeProvider.System);
+        var page = new EventRange(new ShardName(Reintegration.Intake.ReadModels.DeskReadModels.SubscriptionName), 1, 2, null!)
+        {
+            Events = [new Event<ReturneeErased>(new ReturneeErased(erased, DateTimeOffset.UtcNow)) { Sequence = 2 }],
+        };
+        await using (var session = store.LightweightSession())
+        {
+            await detector.ProcessEventsAsync(page, null!, session, CancellationToken.None);
+            await session.SaveChangesAsync();
+        }
+
+        await using var query = store.QuerySession();
+        Assert.Null(await query.LoadAsync<NameIndexEntry>(erased));
     }
 
     [Fact]
