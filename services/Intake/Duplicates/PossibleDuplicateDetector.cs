@@ -13,10 +13,11 @@ namespace Reintegration.Intake.Duplicates;
 /// <summary>
 /// After a registration is committed, writes its entry in the name index (its blind-index keys
 /// for name, region and birth year ±1); the pairs to review are read from the index when asked
-/// for (<see cref="PossiblePairs"/>). Run by the async daemon (<see cref="ReadModels.DeskReadModels"/>), so a registration is never slowed
-/// or refused by it; what it writes commits with its position. A returnee erased before it runs
-/// is skipped (their key is gone); one erased while it ran loses the entry when it reaches the
-/// erasure (the erasure's own delete may have come before the entry was written).
+/// for (<see cref="PossiblePairs"/>). Run by the async daemon (<see cref="ReadModels.DeskReadModels"/>),
+/// so a registration is never slowed or refused by it; what it writes commits with its position.
+/// A returnee erased before it runs is skipped (their key is gone); one erased while it ran loses
+/// the entry when it reaches the erasure (the erasure's own delete may have come before the entry
+/// was written).
 /// </summary>
 /// <remarks>
 /// It stored a row per pair before. With common names the pairs grow with the population: in the

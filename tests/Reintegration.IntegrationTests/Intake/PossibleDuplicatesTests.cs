@@ -110,20 +110,11 @@ public sealed class PossibleDuplicatesTests(SystemFixture fixture) : IClassFixtu
     {
         var store = fixture.System.Intake.Services.GetRequiredService<IDocumentStore>();
         var table = $"{store.Options.DatabaseSchemaName}.mt_doc_possibleduplicate";
-        await ExecuteAsync(store, $"create table {table} (id varchar primary key, data jsonb not null)");
+        await fixture.System.Backend.ExecuteAsync($"create table {table} (id varchar primary key, data jsonb not null)");
 
         await new RetiredFlagsTable(store).StartAsync(CancellationToken.None);
 
-        await using var query = store.QuerySession();
-        Assert.Equal([false], await query.AdvancedSql.QueryAsync<bool>("select to_regclass(?) is not null", CancellationToken.None, table));
-    }
-
-    private static async Task ExecuteAsync(IDocumentStore store, string sql)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        Assert.False(await fixture.System.Backend.ScalarAsync<bool>($"select to_regclass('{table}') is not null"));
     }
 
     private static string Pair(Guid a, Guid b) => a.CompareTo(b) < 0 ? $"{a}|{b}" : $"{b}|{a}";
