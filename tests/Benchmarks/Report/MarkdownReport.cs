@@ -145,10 +145,15 @@ public static class MarkdownReport
     private static void Missed(StringBuilder md, RunResults r)
     {
         var missed = new List<(string Figure, string Phase)>();
+        var ceilings = new Dictionary<string, string>();
         var marten = r.MartenBatched;
         foreach (var (ingestion, _) in r.Batches)
             if (marten is { } b && ingestion.Events.PerSecond < BatchTargetShare * b)
+            {
                 missed.Add(($"batch ingestion, {Posts(ingestion.Concurrency)}", Phases.Batch(ingestion.Concurrency)));
+                if (r.Cpu.FirstOrDefault(c => c.Phase == Phases.Batch(ingestion.Concurrency)).Usage is { } used)
+                    ceilings[Phases.Batch(ingestion.Concurrency)] = Ceiling(used, ingestion.Events.Count, BatchTargetShare * b);
+            }
         if (r.EndToEnd is { } e && e.Events.PerSecond < EndToEndTarget) missed.Add(("end-to-end drain", Phases.EndToEnd));
         if (r.Single is { } s && s.Latency.P99 >= SingleP99TargetMs) missed.Add(("single-event p99", Phases.Single));
         if (r.TokenValidation is { } t)
@@ -163,10 +168,23 @@ public static class MarkdownReport
             if (r.Cpu.FirstOrDefault(c => c.Phase == phase).Usage is not { } usage) continue;
             var top = usage.Seconds.OrderByDescending(x => x.Value).Take(4).Select(x => $"{x.Key} {x.Value:0.0} s");
             var busy = usage.MachineBusy is { } b ? $"the machine was {b:P0} busy" : "machine load unknown";
-            md.AppendLine($"- {figure}: over {Sec(usage.Wall)}, {busy}; most CPU: {string.Join(", ", top)}.");
+            md.AppendLine($"- {figure}: over {Sec(usage.Wall)}, {busy}; most CPU: {string.Join(", ", top)}.{(ceilings.TryGetValue(phase, out var ceiling) ? " " + ceiling : "")}");
         }
 
         md.AppendLine();
+    }
+
+    /// <summary>
+    /// What the phase's CPU per event allows on this machine's cores, against what the target needs:
+    /// whether the figure is bound by the machine or by the answer's serial steps.
+    /// </summary>
+    private static string Ceiling(CpuUsage usage, long events, double targetPerSecond)
+    {
+        if (usage.MachineBusy is not { } busy || events == 0) return "";
+        var cores = Environment.ProcessorCount;
+        var perEvent = usage.Wall.TotalSeconds * cores * busy / events * 1e6;
+        return $"Across the machine that is {perEvent:N0} µs of CPU per registration: at that cost its {cores} cores take at most {cores * 1e6 / perEvent:N0} a second; " +
+               $"the target ({targetPerSecond:N0} events/s) needs at most {cores * 1e6 / targetPerSecond:N0} µs, the load generator included.";
     }
 
     private static void Baselines(StringBuilder md, RunResults r)
