@@ -144,10 +144,10 @@ public sealed class BenchmarkRun
             if (shown is null) break;
             var before = shown;
             shown = null;
+            var warmUp = BatchIngestion.Prepare(seed, _options.BatchRegistrations, _options.BatchSize);
             await PhaseAsync(Phases.BatchWarmUp(concurrency), async () =>
             {
-                var w = await BatchIngestion.RunAsync(services, seed, _options.BatchRegistrations, concurrency, _options.BatchSize,
-                    TimeSpan.FromSeconds(_options.BatchSeconds), _cancellationToken);
+                var w = await BatchIngestion.RunAsync(services, warmUp, concurrency, TimeSpan.FromSeconds(_options.BatchSeconds), _cancellationToken);
                 _results.BatchWarmUps.Add(w);
                 shown = (await UntilRegistrationsShownAsync(services, before, w.Events.Count, w.Finished)).Values.ToDictionary();
                 return $"{w.Events.PerSecond:N0} events/s, then shown by Reporting";
@@ -161,10 +161,10 @@ public sealed class BenchmarkRun
             // moment of the machine minutes away.
             await MartenRoundAsync(Phases.MartenRoundBefore(Phases.Batch(concurrency)));
             BatchIngestion.Result? ingestion = null;
+            var plan = BatchIngestion.Prepare(1000 + concurrency, _options.BatchRegistrations, _options.BatchSize);
             await PhaseAsync(Phases.Batch(concurrency), async () =>
             {
-                ingestion = await BatchIngestion.RunAsync(services, 1000 + concurrency, _options.BatchRegistrations, concurrency, _options.BatchSize,
-                    TimeSpan.FromSeconds(_options.BatchSeconds), _cancellationToken);
+                ingestion = await BatchIngestion.RunAsync(services, plan, concurrency, TimeSpan.FromSeconds(_options.BatchSeconds), _cancellationToken);
                 return $"{ingestion.Events.PerSecond:N0} events/s";
             });
             if (ingestion is null || shown is null)
@@ -270,11 +270,11 @@ public sealed class BenchmarkRun
 
         await MartenRoundAsync(Phases.MartenRoundBefore(Phases.IntakeAlone));
         BatchIngestion.Result? alone = null;
+        var plan = BatchIngestion.Prepare(1003, _options.BatchRegistrations, _options.BatchSize);
         await PhaseAsync(Phases.IntakeAlone, async () =>
         {
             using (PausedProcesses.Pause(others))
-                alone = await BatchIngestion.RunAsync(services, 1003, _options.BatchRegistrations, 1, _options.BatchSize,
-                    TimeSpan.FromSeconds(_options.BatchSeconds), _cancellationToken);
+                alone = await BatchIngestion.RunAsync(services, plan, 1, TimeSpan.FromSeconds(_options.BatchSeconds), _cancellationToken);
             return $"{alone.Events.PerSecond:N0} events/s";
         });
         _results.IntakeAlone = alone;
