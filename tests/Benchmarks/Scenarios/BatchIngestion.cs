@@ -23,8 +23,8 @@ public static class BatchIngestion
 
     /// <summary>
     /// Generates and serialises the registrations: before the phase, so that neither its clock nor
-    /// its CPU meter counts the load generator's preparation (a tenth of a second or more of one core
-    /// for 10,000 registrations, which the meter had set against the services' ingestion).
+    /// its CPU meter counts the load generator's preparation (the meter had counted it in the phase,
+    /// against the services' ingestion, though the clock had not).
     /// </summary>
     public static Plan Prepare(int seed, int registrations, int batchSize)
     {
