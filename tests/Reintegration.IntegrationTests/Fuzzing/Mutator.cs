@@ -73,8 +73,10 @@ public sealed class Mutator
                 else parent.AsArray().RemoveAt(index);
                 break;
             case MutationKind.Rename when key is not null:
+                // An earlier mutation may have added a member with the empty name (an extension attribute).
                 var renamed = (v % 4) switch
                 {
+                    0 when key.Length == 0 => "X",
                     0 => char.ToUpperInvariant(key[0]) + key[1..],
                     1 => key + "X",
                     2 => string.Concat(key.Select(c => char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString())) + (key.Any(char.IsUpper) ? "" : "_"),
