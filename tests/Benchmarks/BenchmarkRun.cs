@@ -39,9 +39,9 @@ public sealed class BenchmarkRun
     {
         _options = options;
         _results = new RunResults { StartedAt = DateTimeOffset.UtcNow, Options = options };
-        _cpu = new CpuMeter(options.Pids);
         _postgres = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
                     ?? throw new FormatException("Set ConnectionStrings__Postgres to the run's own database.");
+        _cpu = new CpuMeter(options.Pids, new PostgresOwners(_postgres));
         _rabbitMq = new Uri(Environment.GetEnvironmentVariable("ConnectionStrings__RabbitMq")
                             ?? throw new FormatException("Set ConnectionStrings__RabbitMq to the run's own vhost."));
         _keys = options.Keys ?? throw new FormatException("--keys DIR is required.");

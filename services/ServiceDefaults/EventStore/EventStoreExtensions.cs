@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Reintegration.ServiceDefaults.Hosting;
 using Reintegration.ServiceDefaults.Ingestion;
 using Reintegration.ServiceDefaults.Messaging;
@@ -66,12 +67,35 @@ public static class EventStoreExtensions
             .AddAsyncDaemon(DaemonMode.HotCold);
     }
 
-    /// <summary><c>ConnectionStrings:{service}</c> when a deployment gives the service its own database, else <c>ConnectionStrings:Postgres</c>.</summary>
+    /// <summary>
+    /// <c>ConnectionStrings:{service}</c> when a deployment gives the service its own database, else
+    /// <c>ConnectionStrings:Postgres</c>; named for the service (<see cref="NamedFor"/>).
+    /// </summary>
     public static string ConnectionString(IConfiguration configuration, ServiceIdentity service) =>
-        configuration.GetConnectionString(service.Name)
-        ?? configuration.GetConnectionString("Postgres")
-        ?? throw new InvalidOperationException(
-            $"Set ConnectionStrings__Postgres (or ConnectionStrings__{service.Name}) to the PostgreSQL connection string.");
+        NamedFor(
+            configuration.GetConnectionString(service.Name)
+            ?? configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException(
+                $"Set ConnectionStrings__Postgres (or ConnectionStrings__{service.Name}) to the PostgreSQL connection string."),
+            service);
+
+    /// <summary>
+    /// The connection string with the service's <see cref="ApplicationName"/>, unless the deployment
+    /// set one: services that share a database (and one login, as on a developer's machine) are then
+    /// told apart in <c>pg_stat_activity</c>, in lock waits and in the server's log (<c>%a</c>), and
+    /// the benchmark counts PostgreSQL's CPU per service.
+    /// </summary>
+    public static string NamedFor(string connectionString, ServiceIdentity service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.ApplicationName)) return connectionString;
+        builder.ApplicationName = ApplicationName(service);
+        return builder.ConnectionString;
+    }
+
+    /// <summary>What a service's connections call themselves: <c>reintegration-intake</c> and so on.</summary>
+    public static string ApplicationName(ServiceIdentity service) => $"reintegration-{service.Name}";
 
     private static int LockIdFor(ServiceIdentity service, string purpose) =>
         BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"reintegration-{purpose}-{service.Schema}"))) & 0x7FFF_FFFF;

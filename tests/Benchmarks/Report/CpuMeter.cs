@@ -4,9 +4,10 @@ namespace Reintegration.Benchmarks.Report;
 
 /// <summary>
 /// CPU seconds per process over a phase, and how busy the whole machine was. On two shared
-/// cores this is what explains most figures: who ate the CPU while the clock ran.
+/// cores this is what explains most figures: who ate the CPU while the clock ran. Given the
+/// database, PostgreSQL's CPU is also split by whom its processes worked for (<see cref="PostgresOwners"/>).
 /// </summary>
-public sealed class CpuMeter(IReadOnlyDictionary<string, int> servicePids)
+public sealed class CpuMeter(IReadOnlyDictionary<string, int> servicePids, PostgresOwners? postgres = null)
 {
     public const string Client = "benchmark client";
     public const string Postgres = "PostgreSQL (all backends, any client)";
@@ -20,19 +21,24 @@ public sealed class CpuMeter(IReadOnlyDictionary<string, int> servicePids)
         seconds[Client] = ProcFs.CpuSeconds(Environment.ProcessId) ?? 0;
         seconds[Postgres] = ProcFs.CpuSecondsOfCommand("postgres");
         seconds[RabbitMq] = ProcFs.CpuSecondsOfCommand("beam.smp");
-        return new CpuSnapshot(Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow, seconds, ProcFs.MachineJiffies(), ProcFs.LoadAverage());
+        var processes = postgres?.Take() ?? new Dictionary<int, PostgresProcess>();
+        return new CpuSnapshot(Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow, seconds, ProcFs.MachineJiffies(), ProcFs.LoadAverage(), processes);
     }
 }
 
 public sealed record CpuSnapshot(
-    long Timestamp, DateTimeOffset At, IReadOnlyDictionary<string, double> Seconds, (long Busy, long Total)? Machine, double? LoadAverage);
+    long Timestamp, DateTimeOffset At, IReadOnlyDictionary<string, double> Seconds, (long Busy, long Total)? Machine, double? LoadAverage,
+    IReadOnlyDictionary<int, PostgresProcess> PostgresProcesses);
 
 /// <summary>
 /// What a phase used: wall time, the machine's busy share, CPU seconds by process (with
 /// <see cref="Others"/>: busy time of every process not listed, i.e. whoever else shares the
-/// machine), and the 1-minute load average at its end (above the core count: work was queueing).
+/// machine), and the 1-minute load average at its end (above the core count: work was queueing);
+/// <see cref="PostgresBy"/>: PostgreSQL's seconds by whom its processes worked for (empty when not known).
 /// </summary>
-public sealed record CpuUsage(DateTimeOffset Started, TimeSpan Wall, double? MachineBusy, IReadOnlyDictionary<string, double> Seconds, double? LoadAverage)
+public sealed record CpuUsage(
+    DateTimeOffset Started, TimeSpan Wall, double? MachineBusy, IReadOnlyDictionary<string, double> Seconds, double? LoadAverage,
+    IReadOnlyDictionary<string, double> PostgresBy)
 {
     public const string Others = "everything else";
 
@@ -48,6 +54,7 @@ public sealed record CpuUsage(DateTimeOffset Started, TimeSpan Wall, double? Mac
             seconds[Others] = Math.Max(0, (b.Busy - a.Busy) / 100.0 - seconds.Values.Sum());
         }
 
-        return new CpuUsage(start.At, Stopwatch.GetElapsedTime(start.Timestamp, end.Timestamp), busy, seconds, end.LoadAverage);
+        var postgresBy = PostgresOwners.Between(start.PostgresProcesses, end.PostgresProcesses, seconds.GetValueOrDefault(CpuMeter.Postgres));
+        return new CpuUsage(start.At, Stopwatch.GetElapsedTime(start.Timestamp, end.Timestamp), busy, seconds, end.LoadAverage, postgresBy);
     }
 }

@@ -164,7 +164,8 @@ public static class MarkdownReport
             if (r.Cpu.FirstOrDefault(c => c.Phase == phase).Usage is not { } usage) continue;
             var top = usage.Seconds.OrderByDescending(x => x.Value).Take(4).Select(x => $"{x.Key} {x.Value:0.0} s");
             var busy = usage.MachineBusy is { } b ? $"the machine was {b:P0} busy" : "machine load unknown";
-            md.AppendLine($"- {figure}: over {Sec(usage.Wall)}, {busy}; most CPU: {string.Join(", ", top)}.{(batch is { } missedBatch ? Ceiling(usage, missedBatch.Events, missedBatch.Needed) : "")}");
+            md.AppendLine($"- {figure}: over {Sec(usage.Wall)}, {busy}; most CPU: {string.Join(", ", top)}." +
+                          (batch is { } missedBatch ? Ceiling(usage, missedBatch.Events, missedBatch.Needed) + Shares(usage, missedBatch.Events) : ""));
         }
 
         md.AppendLine();
@@ -182,6 +183,26 @@ public static class MarkdownReport
         return $" Across the machine that is {perEvent:N0} µs of CPU per registration: at that cost its {cores} cores take at most {cores * 1e6 / perEvent:N0} a second; " +
                $"the target ({targetPerSecond:N0} events/s) needs at most {cores * 1e6 / targetPerSecond:N0} µs, the load generator included.";
     }
+
+    /// <summary>
+    /// Each service's whole cost per registration in the phase: its process and PostgreSQL's work
+    /// for it, so that Intake's own share is told apart from what the services that learn each
+    /// registration take of the same cores.
+    /// </summary>
+    private static string Shares(CpuUsage usage, long events)
+    {
+        if (usage.PostgresBy.Count == 0 || events == 0) return "";
+        var services = usage.PostgresBy.Keys.Where(usage.Seconds.ContainsKey).Union(usage.Seconds.Keys.Where(usage.PostgresBy.ContainsKey));
+        var shares = services
+            .Select(name => (Name: name, Own: usage.Seconds[name], Database: usage.PostgresBy[name]))
+            .Where(x => x.Own + x.Database >= 0.05)
+            .OrderByDescending(x => x.Own + x.Database)
+            .Select(x => $"{x.Name} {PerEvent(x.Own + x.Database, events)} ({PerEvent(x.Own, events)} in its process, {PerEvent(x.Database, events)} in PostgreSQL's work for it)");
+        var maintenance = usage.PostgresBy.GetValueOrDefault(PostgresOwners.Maintenance);
+        return $" By service, each with PostgreSQL's work for it: {string.Join("; ", shares)}; PostgreSQL's own maintenance {PerEvent(maintenance, events)}.";
+    }
+
+    private static string PerEvent(double seconds, long events) => $"{seconds * 1e6 / events:N0} µs";
 
     private static void Baselines(StringBuilder md, RunResults r)
     {
@@ -239,6 +260,7 @@ public static class MarkdownReport
             var usage = r.Cpu.FirstOrDefault(c => c.Phase == Phases.IntakeAlone).Usage;
             var perRegistration = usage is null || alone.Events.Count == 0 ? ""
                 : $" CPU per registration during it: {string.Join(", ", usage.Seconds.Where(x => x.Value >= 0.05).OrderByDescending(x => x.Value).Select(x => $"{x.Key} {x.Value * 1e6 / alone.Events.Count:N0} µs"))}" +
+                  (usage.PostgresBy.TryGetValue("Intake", out var forIntake) ? $"; of PostgreSQL's, its work for Intake {PerEvent(forIntake, alone.Events.Count)} and its maintenance {PerEvent(usage.PostgresBy.GetValueOrDefault(PostgresOwners.Maintenance), alone.Events.Count)}" : "") +
                   (usage.MachineBusy is { } busy ? $"; the machine {busy:P0} busy." : ".");
             md.AppendLine($"- **Intake alone** (not a target): the one-post-at-a-time phase again, {alone.Events.Count:N0} new registrations in {alone.BatchLatency.Count} batches, " +
                           $"with Counselling, Training and Reporting stopped (SIGSTOP) from before the first post until the last answer: **{alone.Events.PerSecond:N0} events/s**" +
@@ -379,6 +401,23 @@ public static class MarkdownReport
             md.AppendLine($"| {phase} | {usage.Started:HH:mm:ss} | {Sec(usage.Wall)} | {busy} | {load} | {string.Join(" | ", columns.Select(c => usage.Seconds.TryGetValue(c, out var s) ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–"))} |");
         }
 
+        md.AppendLine();
+        PostgresByOwner(md, r);
+    }
+
+    private static void PostgresByOwner(StringBuilder md, RunResults r)
+    {
+        var phases = r.Cpu.Where(c => c.Usage.PostgresBy.Count > 0).ToList();
+        if (phases.Count == 0) return;
+        var owners = phases.SelectMany(p => p.Usage.PostgresBy.Keys).Distinct()
+            .OrderBy(o => o == PostgresOwners.Maintenance || o == PostgresOwners.OtherClients || o == PostgresOwners.Ended).ThenBy(o => o, StringComparer.Ordinal).ToList();
+        md.AppendLine($"PostgreSQL's CPU seconds in each phase by whom its processes worked for: a service's backends by the application name its connections carry " +
+                      $"(`reintegration-intake` and so on), the server's own processes as maintenance, and \"{PostgresOwners.Ended}\": what the processes that ended " +
+                      "within the phase (autovacuum workers, closed connections) had used in their whole lives, the server's total less everything attributed.").AppendLine();
+        md.AppendLine($"| phase | {string.Join(" | ", owners)} |");
+        md.AppendLine($"| --- | {string.Join(" | ", owners.Select(_ => "---:"))} |");
+        foreach (var (phase, usage) in phases)
+            md.AppendLine($"| {phase} | {string.Join(" | ", owners.Select(o => usage.PostgresBy.TryGetValue(o, out var s) ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–"))} |");
         md.AppendLine();
     }
 

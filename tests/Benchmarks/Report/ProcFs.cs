@@ -37,17 +37,15 @@ public static class ProcFs
     /// connection closed during a phase is gone from /proc, but its time is in the postmaster's
     /// (without it, the sum over live processes falls when a pool closes its connections).
     /// </summary>
-    public static double CpuSecondsOfCommand(string command)
-    {
-        double total = 0;
-        foreach (var directory in SafeDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid)) continue;
-            if (Read($"/proc/{pid}/comm")?.Trim() != command) continue;
-            total += CpuSeconds(pid, withEndedChildren: true) ?? 0;
-        }
+    public static double CpuSecondsOfCommand(string command) =>
+        PidsOfCommand(command).Sum(pid => CpuSeconds(pid, withEndedChildren: true) ?? 0);
 
-        return total;
+    /// <summary>The processes now running with this command name.</summary>
+    public static IEnumerable<int> PidsOfCommand(string command)
+    {
+        foreach (var directory in SafeDirectories("/proc"))
+            if (int.TryParse(Path.GetFileName(directory), out var pid) && Read($"/proc/{pid}/comm")?.Trim() == command)
+                yield return pid;
     }
 
     /// <summary>(busy, total) ticks (USER_HZ, like process times) of all CPUs since boot, from the first line of /proc/stat.</summary>
