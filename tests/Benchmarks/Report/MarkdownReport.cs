@@ -198,8 +198,9 @@ public static class MarkdownReport
             .Where(x => x.Own + x.Database >= 0.05)
             .OrderByDescending(x => x.Own + x.Database)
             .Select(x => $"{x.Name} {PerEvent(x.Own + x.Database, events)} ({PerEvent(x.Own, events)} in its process, {PerEvent(x.Database, events)} in PostgreSQL's work for it)");
-        var maintenance = usage.PostgresBy.GetValueOrDefault(PostgresOwners.Maintenance);
-        return $" By service, each with PostgreSQL's work for it: {string.Join("; ", shares)}; PostgreSQL's own maintenance {PerEvent(maintenance, events)}.";
+        return $" By service, each with PostgreSQL's work for it: {string.Join("; ", shares)}; PostgreSQL's own maintenance " +
+               $"{PerEvent(usage.PostgresBy.GetValueOrDefault(PostgresOwners.Maintenance), events)}, and its processes that ended within the phase " +
+               $"(autovacuum workers, closed connections) {PerEvent(usage.PostgresBy.GetValueOrDefault(PostgresOwners.Ended), events)}.";
     }
 
     private static string PerEvent(double seconds, long events) => $"{seconds * 1e6 / events:N0} µs";
