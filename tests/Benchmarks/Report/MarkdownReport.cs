@@ -127,7 +127,8 @@ public static class MarkdownReport
         {
             var commit = r.Marten?.CommitLatency;
             md.AppendLine($"| Single-event posts at {s.Rate}/s open loop, {s.Sent:N0} requests: p50 / p95 / p99 / max | " +
-                          $"{Ms(s.Latency.P50)} / {Ms(s.Latency.P95)} / {Ms(s.Latency.P99)} / {Ms(s.Latency.Max)} | " +
+                          // p99 to a tenth: it is judged against 50 ms, and "50 ms" rounded from 49.6 read as a miss marked met.
+                          $"{Ms(s.Latency.P50)} / {Ms(s.Latency.P95)} / {s.Latency.P99.ToString("0.0", CultureInfo.InvariantCulture)} ms / {Ms(s.Latency.Max)} | " +
                           $"{(commit is null ? "—" : $"one Marten commit p50 {Ms(commit.P50)}, p99 {Ms(commit.P99)}")} | " +
                           $"{(commit is null ? "—" : $"p99 ×{s.Latency.P99 / commit.P99:0.0}")} | p99 < {SingleP99TargetMs:0} ms | {Verdict(s.Latency.P99 < SingleP99TargetMs)} |");
             if (r.TokenValidation is { } token)
