@@ -40,11 +40,21 @@ public static class Reconciliation
         return problems;
     }
 
-    /// <summary>Of the events whose answer was lost at least once, how many were in the end answered accepted and how many duplicate (stored before the answer was lost).</summary>
+    /// <summary>
+    /// Of the events whose answer was lost at least once, how many were answered accepted when sent
+    /// again (not stored before) and how many only duplicate (stored, the answer lost). Only the
+    /// answers after the first loss count: an event the plan itself sends twice may have been
+    /// accepted before its second sending's answer was lost, and that sending is then rightly a
+    /// duplicate (a count over all its answers had called such an event accepted again).
+    /// </summary>
     public static (int Accepted, int Duplicate) Resent(IEnumerable<string> eventKeys, IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
     {
-        var resent = eventKeys.Select(k => answers.GetValueOrDefault(k) ?? []).Where(a => a.Contains("lost")).ToList();
-        return (resent.Count(a => a.Contains("accepted")), resent.Count(a => !a.Contains("accepted") && a.Contains("duplicate")));
+        var afterLoss = eventKeys
+            .Select(k => answers.GetValueOrDefault(k) ?? [])
+            .Where(a => a.Contains("lost"))
+            .Select(a => a.SkipWhile(answer => answer != "lost").ToList())
+            .ToList();
+        return (afterLoss.Count(a => a.Contains("accepted")), afterLoss.Count(a => !a.Contains("accepted") && a.Contains("duplicate")));
     }
 
     /// <summary>Every difference between Reporting's detail answer and the oracle.</summary>
