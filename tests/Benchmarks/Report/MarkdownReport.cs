@@ -193,8 +193,8 @@ public static class MarkdownReport
     private static string Shares(CpuUsage usage, long events)
     {
         if (usage.PostgresBy.Count == 0 || events == 0) return "";
-        var services = usage.PostgresBy.Keys.Where(usage.Seconds.ContainsKey).Union(usage.Seconds.Keys.Where(usage.PostgresBy.ContainsKey));
-        var shares = services
+        // The services: the owners PostgreSQL's work is split by that are also processes the meter reads.
+        var shares = usage.PostgresBy.Keys.Where(usage.Seconds.ContainsKey)
             .Select(name => (Name: name, Own: usage.Seconds[name], Database: usage.PostgresBy[name]))
             .Where(x => x.Own + x.Database >= 0.05)
             .OrderByDescending(x => x.Own + x.Database)
